@@ -7,7 +7,7 @@
 #   make bench      throughput benchmark (see bench/README.md)
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
 
-PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb
+PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1
 VARIANT  ?= release
 CC       ?= cc
 B        := build/$(VARIANT)

@@ -23,6 +23,7 @@ static const char usage[] =
 	"  --roster FILE      HR roster CSV; kept in the store for later scans\n"
 	"  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
 	"  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
+	"  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
 	"  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
 	"  --threads N        decoding threads (default: one per CPU)\n"
 	"  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
@@ -59,7 +60,7 @@ int mh_cmd_scan(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},      {"roster", required_argument, NULL, 'r'},
 		{"intel", required_argument, NULL, 'i'},   {"mmdb", required_argument, NULL, 'm'},
-		{"format", required_argument, NULL, 'f'},
+		{"config", required_argument, NULL, 'c'},  {"format", required_argument, NULL, 'f'},
 		{"threads", required_argument, NULL, 't'}, {"max-errors", required_argument, NULL, 'e'},
 		{"no-progress", no_argument, NULL, 'P'},   {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
@@ -81,6 +82,7 @@ int mh_cmd_scan(int argc, char **argv)
 		case 'r': o.roster = optarg; break;
 		case 'i': push(&intel, optarg); break;
 		case 'm': push(&mmdb, optarg); break;
+		case 'c': o.config = optarg; break;
 		case 'f': o.format = optarg; break;
 		case 't':
 			if (parse_uint(optarg, &o.threads) || !o.threads) {
