@@ -81,13 +81,7 @@ struct sqlite3 *mh_store_db(struct mh_store *s)
 
 int mh_store_schema_version(struct mh_store *s)
 {
-	sqlite3_stmt *st = mh_store_prepare(s, "PRAGMA user_version", NULL);
-	int v = -1;
-
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return mh_schema_version(s->db, "core");
 }
 
 static int exec(struct mh_store *s, const char *sql, struct mh_err *err)
