@@ -44,7 +44,6 @@
 
 #include "util/xalloc.h"
 
-
 /* ---- scanner ---------------------------------------------------------- */
 
 struct scan {
@@ -66,9 +65,9 @@ static const char *fail(struct scan *s, const char *p, const char *why)
 }
 
 static const uint8_t hexval[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
-	['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
-	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
+    ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+    ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
 static inline int is_digit(char c)
@@ -437,7 +436,7 @@ static int scan_error(const struct scan *s, const char *doc, struct mh_err *err)
 }
 
 int mh_jx_extract(const struct mh_jx *jx, const char *doc, size_t n, struct mh_jval *out,
-		  struct mh_err *err)
+                  struct mh_err *err)
 {
 	struct scan s = {.end = doc + n, .jx = jx, .out = out, .left = jx->npaths};
 	const char *p = doc;

@@ -23,7 +23,7 @@
 
 #include "util/err.h"
 
-#define MH_JX_MAX_DEPTH    64  /* containers nested in one another, the outermost included */
+#define MH_JX_MAX_DEPTH    64 /* containers nested in one another, the outermost included */
 #define MH_JX_MAX_PATHS    64
 #define MH_JX_MAX_PATH_LEN 255 /* bytes in one dotted path */
 
@@ -67,7 +67,7 @@ const char *mh_jx_path(const struct mh_jx *jx, size_t i);
  * then unspecified. Bytes of strings are not checked for UTF-8 validity here;
  * escapes are (a lone \uD800 is accepted, as the RFC grammar allows). */
 int mh_jx_extract(const struct mh_jx *jx, const char *doc, size_t n, struct mh_jval *out,
-		  struct mh_err *err);
+                  struct mh_err *err);
 
 /* Unescape a string value into dst (UTF-8, \u surrogate pairs joined, lone
  * surrogates become U+FFFD), truncating at cap-1 bytes and NUL-terminating.

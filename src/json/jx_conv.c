@@ -165,7 +165,8 @@ static size_t put_escape(struct out *o, const char *s, size_t n)
 	if (cp >= 0xD800 && cp <= 0xDBFF && n >= 12 && s[6] == '\\' && s[7] == 'u') {
 		lo = hex4(s + 8);
 		if (lo >= 0xDC00 && lo <= 0xDFFF) {
-			put_cp(o, 0x10000 + (((uint32_t)cp - 0xD800) << 10) + ((uint32_t)lo - 0xDC00));
+			put_cp(o,
+			       0x10000 + (((uint32_t)cp - 0xD800) << 10) + ((uint32_t)lo - 0xDC00));
 			return 12;
 		}
 	}
@@ -255,8 +256,8 @@ int mh_jx_int_str(const struct mh_jval *v, int64_t *out)
 static int fast_double(const char *s, size_t n, double *out)
 {
 	static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-				     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-				     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 	uint64_t m = 0;
 	int exp = 0, nd = 0, neg = s[0] == '-';
 	size_t i = (size_t)neg;

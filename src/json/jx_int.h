@@ -2,7 +2,8 @@
 #define MH_JX_INT_H
 /*
  * Internals shared by the files of the JSON extractor (jx_path.c: compiling
- * paths into the trie; jx.c: the scanner; jx_conv.c: value conversions). Not for use outside src/json/.
+ * paths into the trie; jx.c: the scanner; jx_conv.c: value conversions). Not for use outside
+ * src/json/.
  */
 #include <immintrin.h>
 #include <stddef.h>
@@ -26,7 +27,7 @@ struct mh_jx {
 	char **paths;
 	int8_t next_dup[MH_JX_MAX_PATHS]; /* next path with the same text, or -1 */
 	struct mh_jx_node *nodes;         /* nodes[0] is the root */
-	uint8_t *fc;                      /* fc[i]: first byte of node i's edge; 16 bytes of padding */
+	uint8_t *fc; /* fc[i]: first byte of node i's edge; 16 bytes of padding */
 	char *labels;
 };
 

@@ -105,11 +105,10 @@ static int check_path(const char *p, struct mh_err *err)
 		return mh_err_set(err, MH_EUSAGE, "empty JSON path");
 	if (n > MH_JX_MAX_PATH_LEN)
 		return mh_err_set(err, MH_ELIMIT, "JSON path longer than %d bytes: %.40s...",
-				  MH_JX_MAX_PATH_LEN, p);
+		                  MH_JX_MAX_PATH_LEN, p);
 	for (size_t i = 0; i < n; i++) {
 		if ((unsigned char)p[i] < 0x20)
-			return mh_err_set(err, MH_EUSAGE, "control character in JSON path '%s'",
-					  p);
+			return mh_err_set(err, MH_EUSAGE, "control character in JSON path '%s'", p);
 	}
 	return 0;
 }
@@ -122,7 +121,7 @@ struct mh_jx *mh_jx_new(const char *const *paths, size_t npaths, struct mh_err *
 
 	if (npaths > MH_JX_MAX_PATHS) {
 		mh_err_set(err, MH_ELIMIT, "%zu JSON paths, at most %d allowed", npaths,
-			   MH_JX_MAX_PATHS);
+		           MH_JX_MAX_PATHS);
 		return NULL;
 	}
 	for (size_t i = 0; i < npaths; i++) {
