@@ -14,7 +14,7 @@
 #include "intel/intel.h"
 
 #define LOOKUPS 4000000u
-#define ROUNDS 3
+#define ROUNDS  3
 
 static double now_s(void)
 {
@@ -60,7 +60,7 @@ static void fill(struct mh_ip *ips, size_t n, int family)
 }
 
 static double lookups_per_s(const struct mh_intel *in, const struct mh_ip *ips, size_t n,
-			    size_t *hits)
+                            size_t *hits)
 {
 	double best = 0;
 	int r;
@@ -104,8 +104,8 @@ int main(int argc, char **argv)
 	mh_intel_seal(in);
 	t_seal = now_s() - t0;
 	printf("load: %.1f ms (parse %.1f ms + seal %.1f ms), %zu prefixes, %zu warnings\n",
-	       (t_load + t_seal) * 1e3, t_load * 1e3, t_seal * 1e3,
-	       mh_intel_count(in, MH_IOC_IP), warnings);
+	       (t_load + t_seal) * 1e3, t_load * 1e3, t_seal * 1e3, mh_intel_count(in, MH_IOC_IP),
+	       warnings);
 
 	fill(ips, LOOKUPS, 4);
 	rate = lookups_per_s(in, ips, LOOKUPS, &hits);

@@ -51,13 +51,13 @@ int mh_geo_add(struct mh_geo *g, const char *path, struct mh_err *err)
 
 	if (g->n >= GEO_DB_MAX)
 		return mh_err_set(err, MH_ELIMIT, "%s: more than %d geo databases", path,
-				  GEO_DB_MAX);
+		                  GEO_DB_MAX);
 	db = mh_calloc(1, sizeof(*db));
 	rc = MMDB_open(path, MMDB_MODE_MMAP, db);
 	if (rc != MMDB_SUCCESS) {
 		free(db);
 		return mh_err_set(err, MH_EINPUT, "%s: %s", path,
-				  rc == MMDB_IO_ERROR ? "cannot read" : MMDB_strerror(rc));
+		                  rc == MMDB_IO_ERROR ? "cannot read" : MMDB_strerror(rc));
 	}
 	g->db[g->n++] = db;
 	return 0;

@@ -86,8 +86,7 @@ static int parse_len(const char *s, size_t n, unsigned max, unsigned *len)
 	return 0;
 }
 
-static int add_cidr(struct mh_intel *in, const char *v, size_t n, const char *slash,
-		    uint32_t tag)
+static int add_cidr(struct mh_intel *in, const char *v, size_t n, const char *slash, uint32_t tag)
 {
 	struct mh_ip ip;
 	size_t an = (size_t)(slash - v);
@@ -133,8 +132,7 @@ static void num_ip(u128 v, int family, struct mh_ip *ip)
 
 /* "first-last" (spaces around '-' allowed): cover it with the fewest prefixes,
  * at most two per bit. */
-static int add_range(struct mh_intel *in, const char *v, size_t n, const char *dash,
-		     uint32_t tag)
+static int add_range(struct mh_intel *in, const char *v, size_t n, const char *dash, uint32_t tag)
 {
 	struct mh_ip a, b, net;
 	size_t an = (size_t)(dash - v);
@@ -157,7 +155,8 @@ static int add_range(struct mh_intel *in, const char *v, size_t n, const char *d
 	for (;;) {
 		unsigned host = 0; /* the block holds 2^host addresses */
 
-		while (host < bits && (lo & low_mask(host + 1)) == 0 && hi - lo >= low_mask(host + 1))
+		while (host < bits && (lo & low_mask(host + 1)) == 0 &&
+		       hi - lo >= low_mask(host + 1))
 			host++;
 		num_ip(lo, a.family, &net);
 		mh_cidr_add(in->cidr, &net, bits - host, tag);
@@ -350,7 +349,7 @@ static uint32_t match_domain(const struct mh_strmap *set, const char *d, size_t 
 }
 
 int mh_intel_match(const struct mh_intel *in, enum mh_ioc_kind kind, const char *value, size_t n,
-		   struct mh_intel_hit *hit)
+                   struct mh_intel_hit *hit)
 {
 	char buf[MH_INTEL_VALUE_MAX];
 	norm_fn norm;

@@ -68,13 +68,12 @@ void mh_intel_free(struct mh_intel *in);
  * name). Format is detected from content; .gz is read transparently. Bad lines
  * are reported as "file:line: reason" through warn (may be NULL) and skipped;
  * an unreadable file is an error. After the last load call mh_intel_seal(). */
-int mh_intel_load(struct mh_intel *in, const char *path,
-		  void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err);
+int mh_intel_load(struct mh_intel *in, const char *path, void (*warn)(void *arg, const char *msg),
+                  void *warn_arg, struct mh_err *err);
 /* As mh_intel_load for one file's content already in memory; name is used
  * for the default label, messages and hit.source. */
 int mh_intel_load_mem(struct mh_intel *in, const char *name, const char *data, size_t n,
-		      void (*warn)(void *arg, const char *msg), void *warn_arg,
-		      struct mh_err *err);
+                      void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err);
 /* Build the lookup structures. Must be called once after loading, before lookups. */
 void mh_intel_seal(struct mh_intel *in);
 
@@ -91,6 +90,6 @@ int mh_intel_match_ip(const struct mh_intel *in, const struct mh_ip *ip, struct 
  * accepts URLs. An e-mail matches only the e-mail set; to test its domain,
  * match the part after '@' as MH_IOC_DOMAIN. */
 int mh_intel_match(const struct mh_intel *in, enum mh_ioc_kind kind, const char *value, size_t n,
-		   struct mh_intel_hit *hit);
+                   struct mh_intel_hit *hit);
 
 #endif

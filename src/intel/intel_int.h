@@ -17,7 +17,7 @@
 
 #define MH_INTEL_LABEL_MAX 128
 #define MH_INTEL_VALUE_MAX 1024 /* longest indicator text we look at */
-#define MH_INTEL_WARN_MAX 100   /* warnings per file before the rest are only counted */
+#define MH_INTEL_WARN_MAX  100  /* warnings per file before the rest are only counted */
 
 struct mh_intel_tag {
 	char *label;  /* owned */
@@ -36,8 +36,8 @@ struct mh_intel {
 /* One file being loaded. */
 struct mh_intel_src {
 	struct mh_intel *in;
-	const char *name;                     /* as given: messages and hit.source */
-	char label[MH_INTEL_LABEL_MAX];       /* default label for this file */
+	const char *name;               /* as given: messages and hit.source */
+	char label[MH_INTEL_LABEL_MAX]; /* default label for this file */
 	void (*warn)(void *arg, const char *msg);
 	void *warn_arg;
 	size_t warnings;
@@ -54,7 +54,7 @@ int mh_intel_add_value(struct mh_intel *in, int kind, const char *v, size_t n, u
 /* Report "fmt" through src->warn, counted; after MH_INTEL_WARN_MAX per file
  * only counted. */
 void mh_intel_warnf(struct mh_intel_src *src, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* Loaders for one file already in memory. */
 int mh_intel_plain_load(struct mh_intel_src *src, const char *data, size_t n);

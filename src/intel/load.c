@@ -24,14 +24,14 @@
 #include "util/xalloc.h"
 
 #define MH_INTEL_FILE_MAX ((size_t)1 << 30)
-#define DIR_DEPTH_MAX 16
-#define DIR_ENTRIES_MAX 100000
-#define PATH_MAX_LEN 4096
+#define DIR_DEPTH_MAX     16
+#define DIR_ENTRIES_MAX   100000
+#define PATH_MAX_LEN      4096
 
 /* File stems that say what a list holds, not what it is about: for these the
  * directory names the list ("x4bnet/output/vpn/ipv4.txt" is "vpn"). */
-static const char *const generic_stems[] = {"ipv4", "ipv6", "ip", "ips", "v4", "v6", "cidr",
-					    "cidrs", "list", "all", "addresses", "ranges"};
+static const char *const generic_stems[] = {"ipv4", "ipv6",  "ip",   "ips", "v4",        "v6",
+                                            "cidr", "cidrs", "list", "all", "addresses", "ranges"};
 
 static int is_generic(const char *s, size_t n)
 {
@@ -111,7 +111,7 @@ static char *read_all(const char *path, size_t *len, struct mh_err *err)
 		n += (size_t)r;
 		if (n > MH_INTEL_FILE_MAX) {
 			mh_err_set(err, MH_ELIMIT, "%s: larger than %zu bytes", path,
-				   MH_INTEL_FILE_MAX);
+			           MH_INTEL_FILE_MAX);
 			goto out_fail;
 		}
 	}
@@ -142,26 +142,26 @@ static int load_buffer(struct mh_intel_src *src, const char *data, size_t n, str
 		char msg[PATH_MAX_LEN + 64];
 
 		snprintf(msg, sizeof(msg), "%s: %zu more warnings not shown", src->name,
-			 src->warnings - MH_INTEL_WARN_MAX);
+		         src->warnings - MH_INTEL_WARN_MAX);
 		src->warn(src->warn_arg, msg);
 	}
 	return rc;
 }
 
 int mh_intel_load_mem(struct mh_intel *in, const char *name, const char *data, size_t n,
-		      void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
+                      void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
 {
 	struct mh_intel_src src = {in, name, "", warn, warn_arg, 0};
 
 	if (n > MH_INTEL_FILE_MAX)
 		return mh_err_set(err, MH_ELIMIT, "%s: larger than %zu bytes", name,
-				  MH_INTEL_FILE_MAX);
+		                  MH_INTEL_FILE_MAX);
 	default_label(name, src.label, sizeof(src.label));
 	return load_buffer(&src, data, n, err);
 }
 
 static int load_file(struct mh_intel *in, const char *path,
-		     void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
+                     void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
 {
 	size_t n;
 	char *data = read_all(path, &n, err);
@@ -179,7 +179,8 @@ static int skip_entry(const char *name)
 	size_t n = strlen(name);
 
 	return name[0] == '.' || strncasecmp(name, "README", 6) == 0 ||
-	       strncasecmp(name, "LICENSE", 7) == 0 || (n > 3 && strcasecmp(name + n - 3, ".md") == 0);
+	       strncasecmp(name, "LICENSE", 7) == 0 ||
+	       (n > 3 && strcasecmp(name + n - 3, ".md") == 0);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -188,11 +189,10 @@ static int cmp_names(const void *a, const void *b)
 }
 
 static int load_path(struct mh_intel *in, const char *path, int depth,
-		     void (*warn)(void *arg, const char *msg), void *warn_arg,
-		     struct mh_err *err);
+                     void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err);
 
 static int load_dir(struct mh_intel *in, const char *path, int depth,
-		    void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
+                    void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
@@ -207,7 +207,7 @@ static int load_dir(struct mh_intel *in, const char *path, int depth,
 			continue;
 		if (n >= DIR_ENTRIES_MAX) {
 			rc = mh_err_set(err, MH_ELIMIT, "%s: more than %d entries", path,
-					DIR_ENTRIES_MAX);
+			                DIR_ENTRIES_MAX);
 			break;
 		}
 		names = mh_grow(names, &cap, n + 1, sizeof(*names));
@@ -218,7 +218,7 @@ static int load_dir(struct mh_intel *in, const char *path, int depth,
 	for (i = 0; i < n && rc == 0; i++) {
 		char child[PATH_MAX_LEN];
 		int len = snprintf(child, sizeof(child), "%s%s%s", path,
-				   path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		                   path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
 
 		if (len < 0 || (size_t)len >= sizeof(child))
 			rc = mh_err_set(err, MH_ELIMIT, "%s/%s: path too long", path, names[i]);
@@ -232,8 +232,7 @@ static int load_dir(struct mh_intel *in, const char *path, int depth,
 }
 
 static int load_path(struct mh_intel *in, const char *path, int depth,
-		     void (*warn)(void *arg, const char *msg), void *warn_arg,
-		     struct mh_err *err)
+                     void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
 {
 	struct stat st;
 
@@ -244,7 +243,7 @@ static int load_path(struct mh_intel *in, const char *path, int depth,
 	if (S_ISDIR(st.st_mode)) {
 		if (depth >= DIR_DEPTH_MAX)
 			return mh_err_set(err, MH_ELIMIT, "%s: directories nested deeper than %d",
-					  path, DIR_DEPTH_MAX);
+			                  path, DIR_DEPTH_MAX);
 		return load_dir(in, path, depth, warn, warn_arg, err);
 	}
 	if (!S_ISREG(st.st_mode) && depth > 0)
@@ -252,8 +251,8 @@ static int load_path(struct mh_intel *in, const char *path, int depth,
 	return load_file(in, path, warn, warn_arg, err);
 }
 
-int mh_intel_load(struct mh_intel *in, const char *path,
-		  void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err)
+int mh_intel_load(struct mh_intel *in, const char *path, void (*warn)(void *arg, const char *msg),
+                  void *warn_arg, struct mh_err *err)
 {
 	if (!path || !*path)
 		return mh_err_set(err, MH_EUSAGE, "intel: empty path");

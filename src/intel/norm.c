@@ -11,10 +11,10 @@
 
 #include <string.h>
 
-#define NORM_IN_MAX 2048
-#define DOMAIN_MAX 253
-#define LABEL_MAX 63
-#define EMAIL_LOCAL_MAX 64
+#define NORM_IN_MAX      2048
+#define DOMAIN_MAX       253
+#define LABEL_MAX        63
+#define EMAIL_LOCAL_MAX  64
 #define PHONE_DIGITS_MIN 7
 #define PHONE_DIGITS_MAX 15 /* E.164 */
 
@@ -277,7 +277,7 @@ static int phone_digits(struct cut c, char *dig, int *plus)
 		} else if (ch == '+' && nd == 0 && !*plus) {
 			*plus = 1;
 		} else if (ch == '(' && *plus && nd > 0 && i + 2 < c.n && c.p[i + 1] == '0' &&
-			   c.p[i + 2] == ')') {
+		           c.p[i + 2] == ')') {
 			i += 2;
 		} else if (!strchr(" -.()/", ch)) {
 			return -1;
@@ -386,7 +386,8 @@ size_t mh_norm_wallet(const char *s, size_t n, char *dst, size_t cap)
 	drop_prefix_ci(&c, "bitcoin:");
 	drop_prefix_ci(&c, "ethereum:");
 	cut_at(&c, "?@");
-	if (c.n == 42 && c.p[0] == '0' && lower(c.p[1]) == 'x' && all_in(c, 2, "0123456789abcdef", 1))
+	if (c.n == 42 && c.p[0] == '0' && lower(c.p[1]) == 'x' &&
+	    all_in(c, 2, "0123456789abcdef", 1))
 		return put_lower(c, dst, cap); /* EVM address; EIP-55 case is a checksum */
 	if ((has_prefix_ci(c, "bc1") || has_prefix_ci(c, "tb1")) && c.n >= 14 && c.n <= 90 &&
 	    same_case(c) && all_in(c, 3, bech32, 1))

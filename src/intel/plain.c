@@ -26,7 +26,7 @@ static int is_blank(char c)
 
 /* "# label: NAME" sets the label for the lines below it. */
 static void comment_line(struct mh_intel_src *src, const char *s, size_t n, size_t lineno,
-			 uint32_t *tag)
+                         uint32_t *tag)
 {
 	size_t i = 1, k;
 
@@ -41,13 +41,13 @@ static void comment_line(struct mh_intel_src *src, const char *s, size_t n, size
 		n--;
 	if (i == n || n - i >= sizeof(src->label)) {
 		mh_intel_warnf(src, "%s:%zu: label missing or longer than %zu bytes", src->name,
-			       lineno, sizeof(src->label) - 1);
+		               lineno, sizeof(src->label) - 1);
 		return;
 	}
 	for (k = i; k < n; k++) {
 		if ((unsigned char)s[k] < 0x20) {
 			mh_intel_warnf(src, "%s:%zu: control character in label", src->name,
-				       lineno);
+			               lineno);
 			return;
 		}
 	}
@@ -72,7 +72,7 @@ static size_t value_len(const char *s, size_t n)
 }
 
 static void one_line(struct mh_intel_src *src, const char *s, size_t n, size_t lineno,
-		     uint32_t *tag)
+                     uint32_t *tag)
 {
 	size_t i;
 
@@ -86,23 +86,24 @@ static void one_line(struct mh_intel_src *src, const char *s, size_t n, size_t l
 	}
 	if (n > LINE_MAX_LEN) {
 		mh_intel_warnf(src, "%s:%zu: line longer than %d bytes", src->name, lineno,
-			       LINE_MAX_LEN);
+		               LINE_MAX_LEN);
 		return;
 	}
 	n = value_len(s, n);
 	for (i = 0; i < n; i++) {
 		if ((unsigned char)s[i] < 0x20 && s[i] != '\t') {
 			mh_intel_warnf(src, "%s:%zu: control character in indicator", src->name,
-				       lineno);
+			               lineno);
 			return;
 		}
 	}
 	if (*tag == MH_CIDR_NONE)
 		*tag = mh_intel_tag(src->in, src->label, src->name);
 	if (mh_intel_add_value(src->in, MH_IOC__COUNT, s, n, *tag) < 0)
-		mh_intel_warnf(src, "%s:%zu: not an address, range, e-mail, domain, phone, wallet "
-				    "or hash: '%.*s'",
-			       src->name, lineno, (int)(n > 80 ? 80 : n), s);
+		mh_intel_warnf(src,
+		               "%s:%zu: not an address, range, e-mail, domain, phone, wallet "
+		               "or hash: '%.*s'",
+		               src->name, lineno, (int)(n > 80 ? 80 : n), s);
 }
 
 int mh_intel_plain_load(struct mh_intel_src *src, const char *data, size_t n)

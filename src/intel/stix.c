@@ -22,7 +22,7 @@
 
 #include "intel/intel_int.h"
 
-#define PATTERN_MAX 65536
+#define PATTERN_MAX  65536
 #define PATH_LEN_MAX 256
 
 struct pat {
@@ -37,14 +37,14 @@ static const struct {
 	const char *path;
 	int kind;
 } known_paths[] = {
-	{"ipv4-addr:value", MH_IOC_IP},
-	{"ipv6-addr:value", MH_IOC_IP},
-	{"network-traffic:src_ref.value", MH_IOC_IP},
-	{"network-traffic:dst_ref.value", MH_IOC_IP},
-	{"email-addr:value", MH_IOC_EMAIL},
-	{"email-message:from_ref.value", MH_IOC_EMAIL},
-	{"email-message:sender_ref.value", MH_IOC_EMAIL},
-	{"domain-name:value", MH_IOC_DOMAIN},
+    {"ipv4-addr:value", MH_IOC_IP},
+    {"ipv6-addr:value", MH_IOC_IP},
+    {"network-traffic:src_ref.value", MH_IOC_IP},
+    {"network-traffic:dst_ref.value", MH_IOC_IP},
+    {"email-addr:value", MH_IOC_EMAIL},
+    {"email-message:from_ref.value", MH_IOC_EMAIL},
+    {"email-message:sender_ref.value", MH_IOC_EMAIL},
+    {"domain-name:value", MH_IOC_DOMAIN},
 };
 
 static const char *const hash_keys[] = {"MD5", "SHA-1", "SHA1", "SHA-256", "SHA256"};
@@ -70,8 +70,8 @@ static int path_kind(const char *path)
 
 static const char *kind_name(int kind)
 {
-	static const char *const names[] = {"address", "e-mail", "domain", "phone", "wallet",
-					    "hash"};
+	static const char *const names[] = {"address", "e-mail", "domain",
+	                                    "phone",   "wallet", "hash"};
 
 	return kind >= 0 && kind < MH_IOC__COUNT ? names[kind] : "value";
 }
@@ -149,12 +149,12 @@ static void add_one(struct pat *s, int kind, const char *v, size_t n)
 {
 	if (n >= MH_INTEL_VALUE_MAX) {
 		mh_intel_warnf(s->src, "%s: indicator %s: value longer than %d bytes", s->src->name,
-			       s->id, MH_INTEL_VALUE_MAX - 1);
+		               s->id, MH_INTEL_VALUE_MAX - 1);
 		return;
 	}
 	if (mh_intel_add_value(s->src->in, kind, v, n, s->tag) < 0) {
 		mh_intel_warnf(s->src, "%s: indicator %s: '%.*s' is not a valid %s", s->src->name,
-			       s->id, (int)(n > 80 ? 80 : n), v, kind_name(kind));
+		               s->id, (int)(n > 80 ? 80 : n), v, kind_name(kind));
 		return;
 	}
 	s->added++;
@@ -302,16 +302,16 @@ static void indicator(struct mh_intel_src *src, const cJSON *o, size_t index)
 	}
 	plen = strlen(pattern);
 	if (plen > PATTERN_MAX) {
-		mh_intel_warnf(src, "%s: indicator %s: pattern longer than %d bytes", src->name,
-			       id, PATTERN_MAX);
+		mh_intel_warnf(src, "%s: indicator %s: pattern longer than %d bytes", src->name, id,
+		               PATTERN_MAX);
 		return;
 	}
 	indicator_label(o, src, label, sizeof(label));
-	s = (struct pat){src, id, mh_intel_tag(src->in, label, src->name), pattern,
-			 pattern + plen, 0};
+	s = (struct pat){src, id, mh_intel_tag(src->in, label, src->name), pattern, pattern + plen,
+	                 0};
 	if (scan_pattern(&s) < 0)
 		mh_intel_warnf(src, "%s: indicator %s: unterminated string in pattern", src->name,
-			       id);
+		               id);
 }
 
 static void object(struct mh_intel_src *src, const cJSON *o, size_t index)
@@ -341,7 +341,7 @@ int mh_intel_stix_load(struct mh_intel_src *src, const char *data, size_t n, str
 	root = cJSON_ParseWithLengthOpts(data, n, &end, 0);
 	if (!root)
 		return mh_err_set(err, MH_EINPUT, "%s:%zu: not valid JSON", src->name,
-				  line_of(data, end && end <= data + n ? end : data));
+		                  line_of(data, end && end <= data + n ? end : data));
 	type = str_field(root, "type");
 	if (type && strcmp(type, "indicator") == 0) {
 		indicator(src, root, 0);
@@ -352,9 +352,9 @@ int mh_intel_stix_load(struct mh_intel_src *src, const char *data, size_t n, str
 	if (!type || strcmp(type, "bundle") != 0 || !cJSON_IsArray(objs)) {
 		cJSON_Delete(root);
 		return mh_err_set(err, MH_EINPUT,
-				  "%s: JSON but not a STIX 2.1 bundle (no \"type\": \"bundle\" "
-				  "with \"objects\")",
-				  src->name);
+		                  "%s: JSON but not a STIX 2.1 bundle (no \"type\": \"bundle\" "
+		                  "with \"objects\")",
+		                  src->name);
 	}
 	cJSON_ArrayForEach(o, objs)
 	{

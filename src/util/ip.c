@@ -303,19 +303,19 @@ static int in_net(const uint8_t *a, const struct ip_net *net)
  * ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32) are NOT here:
  * examples and simulations use them to stand for public addresses. */
 static const struct ip_net private_v4[] = {
-	{{0}, 8},          {{10}, 8},         {{100, 64}, 10}, {{127}, 8},
-	{{169, 254}, 16},  {{172, 16}, 12},   {{192, 0, 0}, 24}, {{192, 168}, 16},
-	{{198, 18}, 15},   {{224}, 4},        {{240}, 4},
+    {{0}, 8},         {{10}, 8},       {{100, 64}, 10},   {{127}, 8},
+    {{169, 254}, 16}, {{172, 16}, 12}, {{192, 0, 0}, 24}, {{192, 168}, 16},
+    {{198, 18}, 15},  {{224}, 4},      {{240}, 4},
 };
 
 static const struct ip_net private_v6[] = {
-	{{0}, 128},                             /* :: unspecified */
-	{{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128}, /* ::1 */
-	{{0xfc}, 7},                                               /* ULA */
-	{{0xfe, 0x80}, 10},                                        /* link-local */
-	{{0xfe, 0xc0}, 10},                                        /* site-local */
-	{{0xff}, 8},                                               /* multicast */
-	{{0x01}, 64},                                              /* discard-only */
+    {{0}, 128},                                              /* :: unspecified */
+    {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128}, /* ::1 */
+    {{0xfc}, 7},                                             /* ULA */
+    {{0xfe, 0x80}, 10},                                      /* link-local */
+    {{0xfe, 0xc0}, 10},                                      /* site-local */
+    {{0xff}, 8},                                             /* multicast */
+    {{0x01}, 64},                                            /* discard-only */
 };
 
 int mh_ip_is_private(const struct mh_ip *ip)
