@@ -15,11 +15,12 @@
  * (or a gap); then open an interval at p's start for p and push p. An exact
  * duplicate of the stack top is dropped, so the first added wins.
  *
- * Lookup: a 65,536-entry index on the top 16 bits gives the slice of starts
- * inside that /16 (IPv4) or /16 of IPv6 space; a binary search inside the
- * slice finds the last start <= address, and an empty slice falls back to the
- * entry just before it. For the x4bnet lists the IPv4 slices hold a handful of
- * entries, so a lookup costs one index read and a few compares.
+ * Lookup: a table of IDX_MIN_INTERVALS or more carries a 65,536-entry index
+ * on the top 16 bits that gives the slice of starts inside that /16 (of IPv4
+ * or IPv6 space); a binary search inside the slice finds the last start <=
+ * address, and an empty slice falls back to the entry just before it. For the
+ * x4bnet lists the IPv4 slices hold a handful of entries, so a lookup costs
+ * one index read and a few compares. Smaller tables are searched whole.
  *
  * Build runs on 128-bit integers for both families (IPv4 in the low 32 bits),
  * so the sweep exists once.
@@ -33,7 +34,8 @@
 
 __extension__ typedef unsigned __int128 u128;
 
-#define IDX_BUCKETS 65536u
+#define IDX_BUCKETS       65536u
+#define IDX_MIN_INTERVALS 512 /* below this a plain binary search is as fast */
 
 struct pfx {
 	u128 start, end;
@@ -59,6 +61,7 @@ struct fam {
 struct mh_cidr {
 	struct fam v4, v6;
 	uint32_t next_order;
+	int built; /* no adds since the last build */
 };
 
 struct mh_cidr *mh_cidr_new(void)
@@ -131,6 +134,7 @@ int mh_cidr_add(struct mh_cidr *t, const struct mh_ip *net, unsigned len, uint32
 	p->len = (uint8_t)len;
 	p->tag = tag;
 	p->order = t->next_order++;
+	t->built = 0;
 	return 0;
 }
 
@@ -228,6 +232,9 @@ static void fam_build(struct fam *f)
 	size_t i;
 
 	fam_clear_built(f);
+	f->distinct = 0;
+	if (f->np == 0)
+		return; /* no index: lookups miss without touching memory */
 	qsort(f->p, f->np, sizeof(*f->p), pfx_cmp);
 	sweep(f, &o);
 	f->n = o.n;
@@ -240,7 +247,8 @@ static void fam_build(struct fam *f)
 		f->s6 = mh_malloc(o.n * sizeof(*f->s6));
 		memcpy(f->s6, o.start, o.n * sizeof(*f->s6));
 	}
-	build_index(f, &o);
+	if (o.n >= IDX_MIN_INTERVALS)
+		build_index(f, &o);
 	free(o.start);
 }
 
@@ -248,12 +256,17 @@ void mh_cidr_build(struct mh_cidr *t)
 {
 	fam_build(&t->v4);
 	fam_build(&t->v6);
+	t->built = 1;
 }
 
 static uint32_t lookup4(const struct fam *f, uint32_t a)
 {
-	size_t lo = f->idx[a >> 16], hi = f->idx[(a >> 16) + 1];
+	size_t lo = 0, hi = f->n;
 
+	if (f->idx) {
+		lo = f->idx[a >> 16];
+		hi = f->idx[(a >> 16) + 1];
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -268,8 +281,12 @@ static uint32_t lookup4(const struct fam *f, uint32_t a)
 static uint32_t lookup6(const struct fam *f, u128 a)
 {
 	uint32_t h = (uint32_t)(a >> 112);
-	size_t lo = f->idx[h], hi = f->idx[h + 1];
+	size_t lo = 0, hi = f->n;
 
+	if (f->idx) {
+		lo = f->idx[h];
+		hi = f->idx[h + 1];
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -286,20 +303,20 @@ uint32_t mh_cidr_lookup(const struct mh_cidr *t, const struct mh_ip *ip)
 	if (ip->family == 4) {
 		uint32_t a;
 
-		if (!t->v4.idx)
+		if (!t->v4.n)
 			return MH_CIDR_NONE;
 		a = (uint32_t)ip->a[0] << 24 | (uint32_t)ip->a[1] << 16 | (uint32_t)ip->a[2] << 8 |
 		    ip->a[3];
 		return lookup4(&t->v4, a);
 	}
-	if (ip->family == 6 && t->v6.idx)
+	if (ip->family == 6 && t->v6.n)
 		return lookup6(&t->v6, load_addr(ip->a, 16));
 	return MH_CIDR_NONE;
 }
 
 size_t mh_cidr_count(const struct mh_cidr *t)
 {
-	if (t->v4.idx || t->v6.idx)
+	if (t->built)
 		return t->v4.distinct + t->v6.distinct;
 	return t->v4.np + t->v6.np;
 }

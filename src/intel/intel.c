@@ -203,23 +203,26 @@ static norm_fn normaliser(int kind)
 /* Does the text look like a phone number rather than anything else? Only
  * digits, phone punctuation and an extension, at least 7 digits. Digits and
  * dots alone ("192.168.001.001") are a broken address, not a phone, unless a
- * '+' says otherwise. */
+ * '+' or other punctuation says otherwise. */
 static int phone_shaped(const char *v, size_t n)
 {
-	size_t i, digits = 0;
+	size_t i, digits = 0, dots = 0;
 	int other_sep = v[0] == '+';
 
 	for (i = 0; i < n; i++) {
 		if (v[i] >= '0' && v[i] <= '9')
 			digits++;
-		else if (strchr(" +-()/", v[i]))
+		else if (v[i] == '.')
+			dots++;
+		else if (v[i] && strchr(" +-()/", v[i]))
 			other_sep = 1;
-		else if (v[i] != '.')
+		else
 			break;
 	}
 	if (i < n && v[i] != 'x' && v[i] != 'e' && v[i] != '#')
 		return 0;
-	return digits >= 7 && (other_sep || digits == i);
+	/* more than three dots is an address range, never a phone */
+	return digits >= 7 && dots <= 3 && (other_sep || dots == 0);
 }
 
 /* A URL with a path names a page, not a domain: refused as an indicator. */

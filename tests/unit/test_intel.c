@@ -318,7 +318,8 @@ static void test_plain_fixture(void **state)
 
 	assert_int_equal(mh_intel_load(in, path, collect, &w, &err), 0);
 	mh_intel_seal(in);
-	assert_int_equal(w.n, 4);
+	assert_int_equal(w.n, 5);
+	expect_line_warning(&w, path, "192.0.2.40-192.0.2.33"); /* reversed range */
 	expect_line_warning(&w, path, "not a valid line here");
 	expect_line_warning(&w, path, "pastebin.example");
 	expect_line_warning(&w, path, "1.2.3.4/33");
