@@ -74,7 +74,10 @@ int mh_intel_load(struct mh_intel *in, const char *path, void (*warn)(void *arg,
  * for the default label, messages and hit.source. */
 int mh_intel_load_mem(struct mh_intel *in, const char *name, const char *data, size_t n,
                       void (*warn)(void *arg, const char *msg), void *warn_arg, struct mh_err *err);
-/* Build the lookup structures. Must be called once after loading, before lookups. */
+/* Build the lookup structures. Must be called after loading, before lookups
+ * (string kinds match before it, addresses only after). Loading more and
+ * sealing again is allowed while no lookups run. Load then seal for the
+ * x4bnet lists (62,678 lines) takes about 10 ms. */
 void mh_intel_seal(struct mh_intel *in);
 
 /* Counts by kind, for the scan summary. */
