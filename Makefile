@@ -7,7 +7,7 @@
 #   make bench      throughput benchmark (see bench/README.md)
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
 
-PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb
+PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1
 VARIANT  ?= release
 CC       ?= cc
 B        := build/$(VARIANT)
@@ -30,7 +30,7 @@ UNIT     := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.
 FUZZ     := $(patsubst tests/fuzz/%.c,build/fuzz/tests/%,$(wildcard tests/fuzz/fuzz_*.c))
 BENCHES  := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps test test-run test-asan unit e2e demo bench fuzz format format-check clean
+.PHONY: all deps test test-build test-run test-asan unit e2e demo bench fuzz format format-check clean
 
 all: molehunt
 
@@ -67,13 +67,15 @@ build/fuzz/tests/%: tests/fuzz/%.c build/fuzz/libmolehunt.a
 unit: $(UNIT) $(B)/molehunt
 e2e: $(B)/molehunt
 
+# Everything the suite needs for the current VARIANT.
+test-build: $(UNIT) $(B)/molehunt $(BENCHES)
+
 # One pass of the whole suite for the current VARIANT.
-test-run: $(UNIT) $(B)/molehunt $(BENCHES)
+test-run: test-build
 	@sh tests/run-tests $(B)
 
 test: deps format-check
-	@$(MAKE) --no-print-directory VARIANT=release test-run
-	@$(MAKE) --no-print-directory VARIANT=asan test-run
+	@sh tests/test-all
 
 test-asan: deps
 	@$(MAKE) --no-print-directory VARIANT=asan test-run

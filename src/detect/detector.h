@@ -19,6 +19,7 @@
 #include "core/event.h"
 #include "core/finding.h"
 #include "core/state.h"
+#include "config/config.h"
 #include "util/err.h"
 
 struct mh_config;
@@ -40,6 +41,9 @@ struct mh_detector {
 	const char *technique; /* ATT&CK technique id, or NULL */
 	double points;         /* default points per finding */
 	double cap;            /* default cap on this detector's contribution */
+	/* Settings beyond enabled/points/cap, {NULL}-terminated (may be NULL);
+	 * read with mh_config_dnum(cfg, id, name, default). */
+	const struct mh_param *params;
 	int (*init)(void **ctx, const struct mh_config *cfg, struct mh_err *err);
 	void (*on_event)(void *ctx, const struct mh_event *ev, struct mh_state *st, uint32_t person,
 			 struct mh_findings *out);
@@ -52,5 +56,8 @@ struct mh_detector {
 extern const struct mh_detector *const mh_detectors[];
 
 const struct mh_detector *mh_detector_find(const char *id);
+
+/* The points a finding of d is worth: detectors.<id>.points, else d->points. */
+double mh_detector_points(const struct mh_detector *d, const struct mh_config *cfg);
 
 #endif

@@ -16,3 +16,8 @@ const struct mh_detector *mh_detector_find(const char *id)
 			return mh_detectors[i];
 	return NULL;
 }
+
+double mh_detector_points(const struct mh_detector *d, const struct mh_config *cfg)
+{
+	return mh_config_dnum(cfg, d->id, "points", d->points);
+}

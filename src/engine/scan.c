@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config/config.h"
 #include "core/finding.h"
 #include "core/people.h"
 #include "core/state.h"
@@ -40,6 +41,8 @@ struct scan {
 	struct mh_people people;
 	struct mh_intel *intel;
 	struct mh_geo *geo;
+	struct mh_config *cfg;
+	const struct mh_detector *det[64]; /* the enabled detectors */
 	struct mh_state full;
 	struct mh_findings findings;
 	struct worker *w;
@@ -107,8 +110,8 @@ static void sink(void *arg, unsigned t, const struct mh_event *ev)
 	if (p == MH_NOBODY)
 		return;
 	for (i = 0; i < s->ndet; i++)
-		if (mh_detectors[i]->on_event)
-			mh_detectors[i]->on_event(w->det[i], &e, &w->st, p, &w->f);
+		if (s->det[i]->on_event)
+			s->det[i]->on_event(w->det[i], &e, &w->st, p, &w->f);
 }
 
 static int load_roster(struct scan *s, struct mh_err *err)
@@ -164,10 +167,16 @@ static int start_workers(struct scan *s, struct mh_err *err)
 {
 	unsigned t, i;
 
-	for (s->ndet = 0; mh_detectors[s->ndet]; s->ndet++)
-		;
-	if (s->ndet > 64)
-		return mh_err_set(err, MH_EINPUT, "too many detectors (%u)", s->ndet);
+	for (i = 0; mh_detectors[i]; i++) {
+		char key[128];
+
+		snprintf(key, sizeof(key), "detectors.%s.enabled", mh_detectors[i]->id);
+		if (!mh_config_bool(s->cfg, key, 1))
+			continue;
+		if (s->ndet == 64)
+			return mh_err_set(err, MH_EINPUT, "too many detectors");
+		s->det[s->ndet++] = mh_detectors[i];
+	}
 	s->w = mh_calloc(s->nthreads, sizeof(*s->w));
 	for (t = 0; t < s->nthreads; t++) {
 		struct worker *w = &s->w[t];
@@ -177,8 +186,8 @@ static int start_workers(struct scan *s, struct mh_err *err)
 		w->intel = s->intel;
 		w->geo = s->geo;
 		for (i = 0; i < s->ndet; i++)
-			if (mh_detectors[i]->init && mh_detectors[i]->init(&w->det[i], NULL, err))
-				return mh_err_prefix(err, "detector %s", mh_detectors[i]->id);
+			if (s->det[i]->init && s->det[i]->init(&w->det[i], s->cfg, err))
+				return mh_err_prefix(err, "detector %s", s->det[i]->id);
 	}
 	return 0;
 }
@@ -273,8 +282,8 @@ static uint32_t *merge_workers(struct scan *s)
 		mh_findings_merge(&s->w[0].f, &s->w[t].f, map);
 		free(map);
 		for (i = 0; i < s->ndet; i++)
-			if (mh_detectors[i]->merge)
-				mh_detectors[i]->merge(s->w[0].det[i], s->w[t].det[i]);
+			if (s->det[i]->merge)
+				s->det[i]->merge(s->w[0].det[i], s->w[t].det[i]);
 	}
 	map = mh_malloc((s->w[0].st.n + 1) * sizeof(*map));
 	mh_state_merge(&s->full, &s->w[0].st, map);
@@ -297,18 +306,19 @@ static int finish(struct scan *s, struct mh_err *err)
 	memset(&world, 0, sizeof(world));
 	world.st = &s->full;
 	world.roster = &s->roster;
+	world.cfg = s->cfg;
 	world.intel = s->intel;
 	world.now_ms = s->full.max_ms;
 	for (i = 0; i < s->ndet; i++)
-		if (mh_detectors[i]->finish)
-			mh_detectors[i]->finish(s->w[0].det[i], &world, &s->findings);
+		if (s->det[i]->finish)
+			s->det[i]->finish(s->w[0].det[i], &world, &s->findings);
 	if (mh_store_save_state(s->store, &s->full, &s->w[0].st, map, err) ||
 	    mh_store_save_findings(s->store, &s->full, &s->findings, err)) {
 		free(map);
 		return -1;
 	}
 	free(map);
-	mh_risk_defaults(&rp);
+	mh_risk_from_config(&rp, s->cfg);
 	sc = mh_risk_score(&s->full, &s->findings, &rp, s->full.max_ms);
 	for (i = 0; i < s->full.n && !rc; i++) {
 		struct mh_score_rec rec = {s->full.ps[i].dbid, sc[i].score, s->full.max_ms, NULL};
@@ -349,8 +359,8 @@ static void cleanup(struct scan *s)
 
 	for (t = 0; s->w && t < s->nthreads; t++) {
 		for (i = 0; i < s->ndet; i++)
-			if (mh_detectors[i]->free && s->w[t].det[i])
-				mh_detectors[i]->free(s->w[t].det[i]);
+			if (s->det[i]->free && s->w[t].det[i])
+				s->det[i]->free(s->w[t].det[i]);
 		mh_state_release(&s->w[t].st);
 		mh_findings_release(&s->w[t].f);
 	}
@@ -362,6 +372,7 @@ static void cleanup(struct scan *s)
 	mh_intel_free(s->intel);
 	mh_geo_free(s->geo);
 	mh_store_close(s->store);
+	mh_config_free(s->cfg);
 	pthread_mutex_destroy(&s->lock);
 }
 
@@ -378,6 +389,9 @@ static int run(struct scan *s, struct mh_err *err)
 {
 	size_t i;
 
+	s->cfg = mh_config_load(s->o->config, err);
+	if (!s->cfg)
+		return -1;
 	s->store = mh_store_open(s->o->db, err);
 	if (!s->store || mh_store_begin(s->store, err) || load_roster(s, err) || load_intel(s, err))
 		return -1;

@@ -27,6 +27,7 @@
 struct mh_scan_opts {
 	const char *db;
 	const char *roster; /* NULL: the roster an earlier scan stored, if any */
+	const char *config; /* YAML settings (docs/CONFIG.md); NULL = defaults */
 	const char *const *intel;
 	size_t nintel;
 	const char *const *mmdb;

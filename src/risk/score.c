@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/config.h"
 #include "detect/detector.h"
 #include "util/xalloc.h"
 
@@ -14,6 +15,21 @@ void mh_risk_defaults(struct mh_risk_params *rp)
 	rp->half_life_days = 14;
 	rp->family_bonus = 0.25;
 	rp->scale = 40;
+}
+
+static double cfg_cap(void *arg, const char *detector, double def)
+{
+	return mh_config_dnum(arg, detector, "cap", def);
+}
+
+void mh_risk_from_config(struct mh_risk_params *rp, const struct mh_config *cfg)
+{
+	mh_risk_defaults(rp);
+	rp->half_life_days = mh_config_num(cfg, "risk.half_life_days", rp->half_life_days);
+	rp->family_bonus = mh_config_num(cfg, "risk.family_bonus", rp->family_bonus);
+	rp->scale = mh_config_num(cfg, "risk.scale", rp->scale);
+	rp->cap = cfg_cap;
+	rp->arg = (void *)cfg;
 }
 
 double mh_risk_decay(double points, int64_t last_ms, int64_t now_ms, double half_life_days)
@@ -93,8 +109,8 @@ struct mh_score *mh_risk_score(const struct mh_state *st, const struct mh_findin
 		c = contrib(&s[fd->person], d);
 		if (!c)
 			continue;
-		pts = rp->points ? rp->points(rp->arg, d->id, fd->points) : fd->points;
-		c->points += mh_risk_decay(pts, fd->last_ms, now_ms, rp->half_life_days);
+		pts = mh_risk_decay(fd->points, fd->last_ms, now_ms, rp->half_life_days);
+		c->points += pts;
 		c->findings++;
 	}
 	for (i = 0; i < st->n; i++)

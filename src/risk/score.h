@@ -32,8 +32,8 @@ struct mh_risk_params {
 	double half_life_days; /* default 14 */
 	double family_bonus;   /* default 0.25 */
 	double scale;          /* default 40 */
-	/* per-detector overrides; NULL uses the registry's defaults */
-	double (*points)(void *arg, const char *detector, double def);
+	/* per-detector cap override; NULL uses the registry's defaults. (Points
+	 * are the detectors' own business: mh_detector_points().) */
 	double (*cap)(void *arg, const char *detector, double def);
 	void *arg;
 };
@@ -55,6 +55,9 @@ struct mh_score {
 };
 
 void mh_risk_defaults(struct mh_risk_params *rp);
+/* Defaults overridden by risk.* and detectors.<id>.points/cap from cfg (may be NULL). */
+struct mh_config;
+void mh_risk_from_config(struct mh_risk_params *rp, const struct mh_config *cfg);
 
 /* One score per person of st (indexed by person), as of now_ms. */
 struct mh_score *mh_risk_score(const struct mh_state *st, const struct mh_findings *f,

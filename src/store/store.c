@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/schema.h"
 #include "store/store_priv.h"
@@ -22,6 +23,15 @@ sqlite3_stmt *mh_store_prepare(struct mh_store *s, const char *sql, struct mh_er
 		return NULL;
 	}
 	return st;
+}
+
+struct mh_store *mh_store_open_existing(const char *path, struct mh_err *err)
+{
+	if (access(path, F_OK)) {
+		mh_err_set(err, MH_EINPUT, "%s: no such store (run 'molehunt scan' first)", path);
+		return NULL;
+	}
+	return mh_store_open(path, err);
 }
 
 struct mh_store *mh_store_open(const char *path, struct mh_err *err)
@@ -71,13 +81,7 @@ struct sqlite3 *mh_store_db(struct mh_store *s)
 
 int mh_store_schema_version(struct mh_store *s)
 {
-	sqlite3_stmt *st = mh_store_prepare(s, "PRAGMA user_version", NULL);
-	int v = -1;
-
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return mh_schema_version(s->db, "core");
 }
 
 static int exec(struct mh_store *s, const char *sql, struct mh_err *err)

@@ -26,6 +26,8 @@ struct mh_store;
 struct sqlite3;
 
 struct mh_store *mh_store_open(const char *path, struct mh_err *err);
+/* The same, but fails with "no store" instead of creating a new file. */
+struct mh_store *mh_store_open_existing(const char *path, struct mh_err *err);
 void mh_store_close(struct mh_store *s);
 struct sqlite3 *mh_store_db(struct mh_store *s);
 int mh_store_schema_version(struct mh_store *s);
@@ -88,5 +90,37 @@ struct mh_score_rec {
 };
 
 int mh_store_save_score(struct mh_store *s, const struct mh_score_rec *r, struct mh_err *err);
+
+/* --- reading for reports (store/store_query.c) ---------------------------- */
+struct mh_person_row {
+	int64_t id;
+	const char *key, *email, *name, *department, *title, *country, *timezone; /* borrowed */
+	int resolved;
+	int64_t first_ms, last_ms;
+	uint64_t events;
+	double score;
+	const char *contributions; /* JSON text or NULL */
+};
+
+struct mh_finding_row {
+	const char *detector, *key, *summary, *evidence; /* borrowed; evidence is JSON */
+	int origin;
+	int64_t first_ms, last_ms;
+	uint64_t count;
+	double points;
+};
+
+/* People ordered by score (highest first, then key), at most limit (0 = all).
+ * The row is valid only during the callback; a non-zero return stops. */
+int mh_store_each_person(struct mh_store *s, size_t limit,
+			 int (*cb)(void *arg, const struct mh_person_row *row), void *arg,
+			 struct mh_err *err);
+int mh_store_each_finding(struct mh_store *s, int64_t person,
+			  int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
+			  struct mh_err *err);
+/* Each artifact of kind "name" (user names as spelled) of a person. */
+int mh_store_each_artifact(struct mh_store *s, int64_t person, const char *kind,
+			   int (*cb)(void *arg, const char *value, const char *src, uint64_t count),
+			   void *arg, struct mh_err *err);
 
 #endif
