@@ -104,6 +104,10 @@ struct mh_event {
 	/* provenance: the scan's source table index and 1-based line number */
 	uint32_t file_id;
 	uint64_t line;
+
+	/* Filled by the core after decoding, before detectors see the event:
+	 * the intel label of ip (NULL when it matched nothing). */
+	const char *ip_intel;
 };
 
 /* Names for the enums, for output and the store. Never NULL. */

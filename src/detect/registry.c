@@ -1,0 +1,18 @@
+#include <stddef.h>
+#include <string.h>
+
+#include "detect/detector.h"
+
+const struct mh_detector *const mh_detectors[] = {
+	NULL,
+};
+
+const struct mh_detector *mh_detector_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; mh_detectors[i]; i++)
+		if (!strcmp(mh_detectors[i]->id, id))
+			return mh_detectors[i];
+	return NULL;
+}
