@@ -81,4 +81,8 @@ int mh_ingest_prefix_hash(const char *path, uint64_t len, uint64_t *hash, struct
  * Returns 0 or -1. */
 int mh_parse_time(const char *s, size_t n, int64_t *ms);
 
+/* Read all of path ("-" = stdin; .gz/.zst decompressed) into a malloc'ed
+ * buffer (NUL-terminated; caller frees). Fails past limit bytes. */
+int mh_ingest_read_all(const char *path, char **buf, size_t *n, size_t limit, struct mh_err *err);
+
 #endif

@@ -57,6 +57,10 @@ int mh_roster_sniff(const char *first_line, size_t n);
 int mh_roster_load(struct mh_roster *r, const char *path,
                    void (*reject)(void *arg, const char *where, const char *why), void *arg,
                    struct mh_err *err);
+/* The same from memory; name is used in messages ("name:line: reason"). */
+int mh_roster_parse_mem(struct mh_roster *r, const char *name, const char *buf, size_t n,
+                        void (*reject)(void *arg, const char *where, const char *why), void *arg,
+                        struct mh_err *err);
 void mh_roster_free(struct mh_roster *r);
 
 /* "2024-03-01" -> days since 1970-01-01; -1 on error (with *day untouched). */
