@@ -10,6 +10,7 @@
 #include "ingest/ingest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "ingest/reader.h"
 #include "ingest/sniff.h"
 #include "ingest/work.h"
+#include "util/xalloc.h"
 
 #define SNIFF_WINDOW   (1u << 20)
 #define PROGRESS_EVERY (4u << 20)
@@ -264,4 +266,43 @@ int mh_ingest_prefix_hash(const char *path, uint64_t len, uint64_t *hash, struct
 	mh_lines_release(&L);
 	mh_reader_close(rd);
 	return rc;
+}
+
+int mh_ingest_read_all(const char *path, char **buf, size_t *n, size_t limit, struct mh_err *err)
+{
+	struct mh_reader *rd = mh_reader_open(path, err);
+	size_t cap = 1u << 16, len = 0;
+	char *p;
+
+	if (!rd)
+		return -1;
+	p = mh_malloc(cap);
+	for (;;) {
+		ssize_t k;
+
+		if (cap - len < 2) {
+			cap *= 2;
+			p = mh_realloc(p, cap);
+		}
+		k = mh_reader_read(rd, p + len, cap - len - 1, err);
+		if (k < 0)
+			goto out_fail;
+		if (k == 0)
+			break;
+		len += (size_t)k;
+		if (len > limit) {
+			mh_err_set(err, MH_ELIMIT, "%s: input is larger than %zu bytes", path,
+			           limit);
+			goto out_fail;
+		}
+	}
+	mh_reader_close(rd);
+	p[len] = '\0';
+	*buf = p;
+	*n = len;
+	return 0;
+out_fail:
+	mh_reader_close(rd);
+	free(p);
+	return -1;
 }
