@@ -176,7 +176,6 @@ static int run_parallel(const struct mh_run *run, struct mh_lines *L, int fd, ui
 	L->start = L->end = L->scan = L->hashed = 0;
 	L->offset = size;
 	L->line += nl;
-	L->bytes += size - from;
 	return 0;
 }
 
@@ -228,12 +227,11 @@ int mh_ingest_file(const char *path, uint32_t file_id, const struct mh_ingest_op
 	if (opts->resume_offset && mh_lines_skip(&L, opts->resume_offset, err))
 		goto out;
 	L.line = opts->resume_line;
-	L.bytes = 0;
 	rc = dispatch(&run, &L, stats, err);
 	if (run.dec && stats->records + stats->rejected > 0)
 		stats->format = run.dec->name;
 out:
-	stats->bytes = L.bytes;
+	stats->bytes = L.offset > opts->resume_offset ? L.offset - opts->resume_offset : 0;
 	stats->offset = L.offset;
 	stats->lines = L.line;
 	stats->prefix_hash = mh_lines_hash(&L);
@@ -257,8 +255,7 @@ int mh_ingest_prefix_hash(const char *path, uint64_t len, uint64_t *hash, struct
 
 		rc = mh_lines_peek(&L, 1, &p, &n, err);
 		if (rc == 0 && n == 0)
-			rc = mh_err_set(err, MH_EINPUT, "%s: input is shorter than %llu bytes",
-			                path, (unsigned long long)len);
+			break;
 		if (rc == 0)
 			mh_lines_consume(&L, n < len - L.offset ? n : (size_t)(len - L.offset), 0);
 	}

@@ -60,6 +60,11 @@ static ssize_t refill(struct mh_lines *L, struct mh_err *err)
 {
 	ssize_t k;
 
+	if (L->failed) {
+		if (err)
+			*err = L->saved;
+		return -1;
+	}
 	if (L->eof)
 		return 0;
 	if (L->cap - L->end < READ_MIN) {
@@ -73,13 +78,16 @@ static ssize_t refill(struct mh_lines *L, struct mh_err *err)
 			L->buf = mh_realloc(L->buf, L->cap);
 		}
 	}
-	k = mh_reader_read(L->rd, L->buf + L->end, L->cap - L->end, err);
-	if (k < 0)
+	k = mh_reader_read(L->rd, L->buf + L->end, L->cap - L->end, &L->saved);
+	if (k < 0) {
+		L->failed = 1;
+		if (err)
+			*err = L->saved;
 		return -1;
+	}
 	if (k == 0)
 		L->eof = 1;
 	L->end += (size_t)k;
-	L->bytes += (uint64_t)k;
 	return k;
 }
 
@@ -126,8 +134,10 @@ int mh_lines_skip(struct mh_lines *L, uint64_t n, struct mh_err *err)
 
 int mh_lines_peek(struct mh_lines *L, size_t want, const char **p, size_t *n, struct mh_err *err)
 {
-	while (L->end - L->start < want && !L->eof)
-		if (refill(L, err) < 0)
+	/* A read error with bytes in hand is reported later, by mh_lines_next,
+	 * once the records before the damage have been returned. */
+	while (L->end - L->start < want && !L->eof && !L->failed)
+		if (refill(L, err) < 0 && L->end == L->start)
 			return -1;
 	*p = L->buf + L->start;
 	*n = L->end - L->start;
@@ -196,6 +206,13 @@ int mh_lines_next(struct mh_lines *L, struct mh_record *rec, struct mh_err *err)
 		char *nl = memchr(L->buf + L->scan, '\n', L->end - L->scan);
 		ssize_t r;
 
+		if (nl && (size_t)(nl - L->buf) - L->start > MH_MAX_RECORD && !L->discarding) {
+			rec->line = L->line + 1;
+			rec->n = (size_t)(nl - L->buf) - L->start;
+			rec->p = NULL;
+			mh_lines_consume(L, rec->n + 1, 1);
+			return MH_LINES_OVERLONG;
+		}
 		if (nl) {
 			if (take_line(L, (size_t)(nl - L->buf), 1, rec))
 				return MH_LINES_RECORD;

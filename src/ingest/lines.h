@@ -26,9 +26,9 @@ struct mh_lines {
 	size_t cap, start, end, scan, hashed;
 	uint64_t line;   /* lines consumed: the next record is on line + 1 */
 	uint64_t offset; /* bytes consumed from the start of the input */
-	uint64_t bytes;  /* bytes read by this splitter */
 	XXH3_state_t *hx;
-	int eof, discarding;
+	int eof, discarding, failed;
+	struct mh_err saved; /* the read error, once failed */
 };
 
 void mh_lines_init(struct mh_lines *L, struct mh_reader *rd);

@@ -62,6 +62,7 @@ static int detect(struct mh_reader *r, struct mh_err *err)
 	} else if (r->ilen >= 4 && memcmp(r->in, zst, 4) == 0) {
 		r->kind = MH_RD_ZSTD;
 		r->zs = ZSTD_createDStream();
+		r->zlast = 1;
 		if (!r->zs || ZSTD_isError(ZSTD_initDStream(r->zs)))
 			return mh_err_set(err, MH_EINPUT, "%s: cannot start zstd decoder", r->path);
 	}
@@ -148,6 +149,9 @@ static ssize_t gz_read(struct mh_reader *r, char *dst, size_t cap, struct mh_err
 	}
 }
 
+/* zlast is the decoder's last hint: 0 exactly when a frame has just ended.
+ * After that, a call with no input would ask for the next frame's header, so
+ * the end of the input is checked first. */
 static ssize_t zstd_read(struct mh_reader *r, char *dst, size_t cap, struct mh_err *err)
 {
 	ZSTD_outBuffer out = {dst, cap, 0};
@@ -158,6 +162,8 @@ static ssize_t zstd_read(struct mh_reader *r, char *dst, size_t cap, struct mh_e
 
 		if (r->ipos == r->ilen && !r->in_eof && fill_in(r, err))
 			return -1;
+		if (r->ipos == r->ilen && r->in_eof && r->zlast == 0)
+			return 0;
 		in = (ZSTD_inBuffer){r->in, r->ilen, r->ipos};
 		ret = ZSTD_decompressStream(r->zs, &out, &in);
 		r->ipos = in.pos;
@@ -167,13 +173,10 @@ static ssize_t zstd_read(struct mh_reader *r, char *dst, size_t cap, struct mh_e
 		r->zlast = ret;
 		if (out.pos > 0)
 			return (ssize_t)out.pos;
-		if (r->ipos == r->ilen && r->in_eof) {
-			if (ret == 0)
-				return 0;
+		if (r->ipos == r->ilen && r->in_eof && ret != 0)
 			return mh_err_set(err, MH_EINPUT,
 			                  "%s: truncated zstd stream (input ends inside a frame)",
 			                  r->path);
-		}
 	}
 }
 
