@@ -54,11 +54,13 @@ $(B)/%.o: %.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/libmolehunt.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(VARIANT)) -Itests/unit -o $@ $< $(B)/libmolehunt.a $(LIBS) -lcmocka
+	@echo "LINK $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(VARIANT)) -Itests/unit -o $@ $< $(B)/libmolehunt.a $(LIBS) -lcmocka
 
 $(B)/bench/%: bench/%.c $(B)/libmolehunt.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libmolehunt.a $(LIBS)
+	@echo "LINK $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libmolehunt.a $(LIBS)
 
 build/fuzz/tests/%: tests/fuzz/%.c build/fuzz/libmolehunt.a
 	@mkdir -p $(dir $@)

@@ -1,5 +1,6 @@
 #include "mh_test.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/people.h"
