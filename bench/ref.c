@@ -76,8 +76,7 @@ static size_t cjson_all(const char *buf, size_t n)
 	return ok;
 }
 
-static void best_of(const char *name, size_t (*fn)(const char *, size_t), const char *buf,
-		    size_t n)
+static void best_of(const char *name, size_t (*fn)(const char *, size_t), const char *buf, size_t n)
 {
 	double best = 1e30;
 	size_t items = 0;

@@ -7,10 +7,10 @@
 #include "detect/detector.h"
 
 static const char usage[] = "usage: molehunt detectors [--config FILE]\n"
-			    "\n"
-			    "List every detector: id, family, points per finding, cap, ATT&CK\n"
-			    "technique, summary and its settings with their values (from the\n"
-			    "config file when given, else the defaults).\n";
+                            "\n"
+                            "List every detector: id, family, points per finding, cap, ATT&CK\n"
+                            "technique, summary and its settings with their values (from the\n"
+                            "config file when given, else the defaults).\n";
 
 int mh_cmd_detectors(int argc, char **argv)
 {
@@ -27,7 +27,7 @@ int mh_cmd_detectors(int argc, char **argv)
 			path = argv[++i];
 		} else {
 			fprintf(stderr, "molehunt detectors: unexpected argument '%s'\n%s", argv[i],
-				usage);
+			        usage);
 			return 2;
 		}
 	}
@@ -49,8 +49,8 @@ int mh_cmd_detectors(int argc, char **argv)
 		       d->technique ? d->technique : "-", d->summary,
 		       mh_config_dnum(cfg, d->id, "enabled", 1) ? "" : " (disabled)");
 		for (p = d->params; p && p->name; p++)
-			printf("    %-30s %10g  %s\n", p->name, mh_config_dnum(cfg, d->id, p->name, p->def),
-			       p->doc);
+			printf("    %-30s %10g  %s\n", p->name,
+			       mh_config_dnum(cfg, d->id, p->name, p->def), p->doc);
 	}
 	printf("%zu detectors\n", i);
 	mh_config_free(cfg);

@@ -9,17 +9,17 @@
 #include "store/store.h"
 
 static const char usage[] =
-	"usage: molehunt persons [--db FILE] [--unresolved] [--json]\n"
-	"\n"
-	"List every person in the store: roster people with the user names that\n"
-	"resolved to them (as each source spelled them), and unresolved names,\n"
-	"which are kept as people of their own, never dropped.\n"
-	"\n"
-	"options:\n"
-	"  --db FILE      store (default molehunt.db)\n"
-	"  --unresolved   only names the roster does not know\n"
-	"  --json         JSON output\n"
-	"  -h, --help     this text\n";
+    "usage: molehunt persons [--db FILE] [--unresolved] [--json]\n"
+    "\n"
+    "List every person in the store: roster people with the user names that\n"
+    "resolved to them (as each source spelled them), and unresolved names,\n"
+    "which are kept as people of their own, never dropped.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE      store (default molehunt.db)\n"
+    "  --unresolved   only names the roster does not know\n"
+    "  --json         JSON output\n"
+    "  -h, --help     this text\n";
 
 struct ctx {
 	struct mh_store *store;
@@ -45,7 +45,7 @@ static int on_name(void *arg, const char *value, const char *src, uint64_t count
 		size_t n = strlen(c->line);
 
 		snprintf(c->line + n, sizeof(c->line) - n, "%s%s (%s)", n ? ", " : "", value,
-			 src ? src : "?");
+		         src ? src : "?");
 	}
 	return 0;
 }
@@ -86,9 +86,11 @@ static int on_person(void *arg, const struct mh_person_row *p)
 int mh_cmd_persons(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'}, {"unresolved", no_argument, NULL, 'u'},
-		{"json", no_argument, NULL, 'j'},     {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},
+	    {"unresolved", no_argument, NULL, 'u'},
+	    {"json", no_argument, NULL, 'j'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *db = "molehunt.db";
 	int json = 0, ch, rc;
@@ -99,11 +101,21 @@ int mh_cmd_persons(int argc, char **argv)
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': db = optarg; break;
-		case 'u': c.unresolved_only = 1; break;
-		case 'j': json = 1; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		case 'd':
+			db = optarg;
+			break;
+		case 'u':
+			c.unresolved_only = 1;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
 		}
 	}
 	if (optind < argc) {

@@ -9,23 +9,23 @@
 #include "store/store.h"
 
 static const char usage[] =
-	"usage: molehunt risk [--db FILE] [--top N] [--json]\n"
-	"\n"
-	"Rank people by risk score (0-100), highest first, with the findings behind\n"
-	"each score. --json prints an array of {person, email, name, score,\n"
-	"contributions, findings: [{detector, points, summary, evidence}]}.\n"
-	"\n"
-	"options:\n"
-	"  --db FILE   store (default molehunt.db)\n"
-	"  --top N     at most N people (default 20 for the table, all for --json)\n"
-	"  --json      JSON output\n"
-	"  -h, --help  this text\n";
+    "usage: molehunt risk [--db FILE] [--top N] [--json]\n"
+    "\n"
+    "Rank people by risk score (0-100), highest first, with the findings behind\n"
+    "each score. --json prints an array of {person, email, name, score,\n"
+    "contributions, findings: [{detector, points, summary, evidence}]}.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE   store (default molehunt.db)\n"
+    "  --top N     at most N people (default 20 for the table, all for --json)\n"
+    "  --json      JSON output\n"
+    "  -h, --help  this text\n";
 
 struct ctx {
 	struct mh_store *store;
 	struct mh_err *err;
-	cJSON *arr;     /* JSON mode */
-	cJSON *cur;     /* findings array of the current person */
+	cJSON *arr; /* JSON mode */
+	cJSON *cur; /* findings array of the current person */
 	int rank;
 	char reasons[160];
 };
@@ -114,9 +114,11 @@ static int on_person_text(void *arg, const struct mh_person_row *p)
 int mh_cmd_risk(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'}, {"top", required_argument, NULL, 't'},
-		{"json", no_argument, NULL, 'j'},     {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},
+	    {"top", required_argument, NULL, 't'},
+	    {"json", no_argument, NULL, 'j'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *db = "molehunt.db";
 	long top = -1;
@@ -128,7 +130,9 @@ int mh_cmd_risk(int argc, char **argv)
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': db = optarg; break;
+		case 'd':
+			db = optarg;
+			break;
 		case 't':
 			top = strtol(optarg, &end, 10);
 			if (*end || top < 0) {
@@ -136,9 +140,15 @@ int mh_cmd_risk(int argc, char **argv)
 				return 2;
 			}
 			break;
-		case 'j': json = 1; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
 		}
 	}
 	if (optind < argc) {
@@ -166,7 +176,8 @@ int mh_cmd_risk(int argc, char **argv)
 		free(out);
 		cJSON_Delete(c.arr);
 	} else {
-		printf("rank  score  person               email                            reasons\n");
+		printf(
+		    "rank  score  person               email                            reasons\n");
 		rc = mh_store_each_person(c.store, (size_t)top, on_person_text, &c, &err);
 	}
 	mh_store_close(c.store);

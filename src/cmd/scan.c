@@ -9,29 +9,29 @@
 #include "util/xalloc.h"
 
 static const char usage[] =
-	"usage: molehunt scan [OPTIONS] INPUT...\n"
-	"\n"
-	"Read sign-in, endpoint and code-hosting logs, resolve every user name to a\n"
-	"person, keep bounded per-person aggregates, run the detectors and score\n"
-	"everyone. Formats are detected from content: Okta System Log, Entra ID\n"
-	"sign-ins (Graph and Azure Monitor shapes), ECS, osquery results, GitHub\n"
-	"audit log; JSON Lines or a JSON array; .gz and .zst read transparently;\n"
-	"'-' is stdin. Re-scanning an input only reads what was appended to it.\n"
-	"\n"
-	"options:\n"
-	"  --db FILE          store (default molehunt.db)\n"
-	"  --roster FILE      HR roster CSV; kept in the store for later scans\n"
-	"  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
-	"  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
-	"  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
-	"  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
-	"  --threads N        decoding threads (default: one per CPU)\n"
-	"  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
-	"  --no-progress      never draw the progress bar\n"
-	"  -q, --quiet        no summary\n"
-	"  -h, --help         this text\n"
-	"\n"
-	"exit status: 0 ok, 2 usage error, 3 an input or the store could not be read\n";
+    "usage: molehunt scan [OPTIONS] INPUT...\n"
+    "\n"
+    "Read sign-in, endpoint and code-hosting logs, resolve every user name to a\n"
+    "person, keep bounded per-person aggregates, run the detectors and score\n"
+    "everyone. Formats are detected from content: Okta System Log, Entra ID\n"
+    "sign-ins (Graph and Azure Monitor shapes), ECS, osquery results, GitHub\n"
+    "audit log; JSON Lines or a JSON array; .gz and .zst read transparently;\n"
+    "'-' is stdin. Re-scanning an input only reads what was appended to it.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE          store (default molehunt.db)\n"
+    "  --roster FILE      HR roster CSV; kept in the store for later scans\n"
+    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
+    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
+    "  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
+    "  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
+    "  --threads N        decoding threads (default: one per CPU)\n"
+    "  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
+    "  --no-progress      never draw the progress bar\n"
+    "  -q, --quiet        no summary\n"
+    "  -h, --help         this text\n"
+    "\n"
+    "exit status: 0 ok, 2 usage error, 3 an input or the store could not be read\n";
 
 struct list {
 	const char **v;
@@ -58,12 +58,12 @@ static int parse_uint(const char *s, unsigned *out)
 int mh_cmd_scan(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},      {"roster", required_argument, NULL, 'r'},
-		{"intel", required_argument, NULL, 'i'},   {"mmdb", required_argument, NULL, 'm'},
-		{"config", required_argument, NULL, 'c'},  {"format", required_argument, NULL, 'f'},
-		{"threads", required_argument, NULL, 't'}, {"max-errors", required_argument, NULL, 'e'},
-		{"no-progress", no_argument, NULL, 'P'},   {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},      {"roster", required_argument, NULL, 'r'},
+	    {"intel", required_argument, NULL, 'i'},   {"mmdb", required_argument, NULL, 'm'},
+	    {"config", required_argument, NULL, 'c'},  {"format", required_argument, NULL, 'f'},
+	    {"threads", required_argument, NULL, 't'}, {"max-errors", required_argument, NULL, 'e'},
+	    {"no-progress", no_argument, NULL, 'P'},   {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
 	};
 	struct mh_scan_opts o;
 	struct mh_scan_report r;
@@ -78,15 +78,28 @@ int mh_cmd_scan(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': o.db = optarg; break;
-		case 'r': o.roster = optarg; break;
-		case 'i': push(&intel, optarg); break;
-		case 'm': push(&mmdb, optarg); break;
-		case 'c': o.config = optarg; break;
-		case 'f': o.format = optarg; break;
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'r':
+			o.roster = optarg;
+			break;
+		case 'i':
+			push(&intel, optarg);
+			break;
+		case 'm':
+			push(&mmdb, optarg);
+			break;
+		case 'c':
+			o.config = optarg;
+			break;
+		case 'f':
+			o.format = optarg;
+			break;
 		case 't':
 			if (parse_uint(optarg, &o.threads) || !o.threads) {
-				fprintf(stderr, "molehunt scan: --threads wants a positive number\n");
+				fprintf(stderr,
+				        "molehunt scan: --threads wants a positive number\n");
 				return 2;
 			}
 			break;
@@ -96,10 +109,18 @@ int mh_cmd_scan(int argc, char **argv)
 				return 2;
 			}
 			break;
-		case 'P': o.progress = 0; break;
-		case 'q': quiet = 1; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		case 'P':
+			o.progress = 0;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
 		}
 	}
 	if (optind >= argc && !o.roster) {

@@ -16,23 +16,23 @@
 #include "detect/detector.h"
 #include "util/xalloc.h"
 
-#define MAX_DEPTH 8
-#define MAX_KEY 256
+#define MAX_DEPTH   8
+#define MAX_KEY     256
 #define MAX_ENTRIES 4096
-#define MAX_LIST 10000
+#define MAX_LIST    10000
 
 const struct mh_param mh_global_params[] = {
-	{"risk.half_life_days", MH_P_NUM, 14, 0.1, 3650, "half-life of a finding's points, in days"},
-	{"risk.family_bonus", MH_P_NUM, 0.25, 0, 5,
-	 "score bonus per extra independent family of detectors"},
-	{"risk.scale", MH_P_NUM, 40, 1, 10000, "points that map to a score of 63"},
-	{"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
-	{"allow.remote_tools", MH_P_LIST, 0, 0, 0, "approved remote-control products (ids)"},
-	{"allow.remote_tool_hosts", MH_P_LIST, 0, 0, 0,
-	 "hosts where any remote tool is expected (helpdesk)"},
-	{"allow.egress_cidrs", MH_P_LIST, 0, 0, 0, "corporate egress and VPN concentrator ranges"},
-	{"allow.office_addresses", MH_P_LIST, 0, 0, 0, "office postal addresses"},
-	{NULL, 0, 0, 0, 0, NULL},
+    {"risk.half_life_days", MH_P_NUM, 14, 0.1, 3650, "half-life of a finding's points, in days"},
+    {"risk.family_bonus", MH_P_NUM, 0.25, 0, 5,
+     "score bonus per extra independent family of detectors"},
+    {"risk.scale", MH_P_NUM, 40, 1, 10000, "points that map to a score of 63"},
+    {"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
+    {"allow.remote_tools", MH_P_LIST, 0, 0, 0, "approved remote-control products (ids)"},
+    {"allow.remote_tool_hosts", MH_P_LIST, 0, 0, 0,
+     "hosts where any remote tool is expected (helpdesk)"},
+    {"allow.egress_cidrs", MH_P_LIST, 0, 0, 0, "corporate egress and VPN concentrator ranges"},
+    {"allow.office_addresses", MH_P_LIST, 0, 0, 0, "office postal addresses"},
+    {NULL, 0, 0, 0, 0, NULL},
 };
 
 struct entry {
@@ -50,10 +50,10 @@ struct mh_config {
 };
 
 static const struct mh_param implied[] = {
-	{"enabled", MH_P_BOOL, 1, 0, 1, "run this detector"},
-	{"points", MH_P_NUM, 0, 0, 1000, "points per finding (default: the detector's)"},
-	{"cap", MH_P_NUM, 0, 0, 10000, "most points this detector adds to one person"},
-	{NULL, 0, 0, 0, 0, NULL},
+    {"enabled", MH_P_BOOL, 1, 0, 1, "run this detector"},
+    {"points", MH_P_NUM, 0, 0, 1000, "points per finding (default: the detector's)"},
+    {"cap", MH_P_NUM, 0, 0, 10000, "most points this detector adds to one person"},
+    {NULL, 0, 0, 0, 0, NULL},
 };
 
 static const struct mh_param *find_in(const struct mh_param *t, const char *name)
@@ -103,10 +103,10 @@ struct parse {
 	struct mh_config *c;
 	const char *name;
 	char path[MAX_DEPTH][MAX_KEY];
-	int depth;      /* number of path components */
-	int maps;       /* open mappings */
-	int want_key;   /* in a mapping, expecting a key */
-	int in_seq;     /* collecting a list into cur */
+	int depth;    /* number of path components */
+	int maps;     /* open mappings */
+	int want_key; /* in a mapping, expecting a key */
+	int in_seq;   /* collecting a list into cur */
 	struct entry *cur;
 	struct mh_err *err;
 };
@@ -119,7 +119,7 @@ static void full_key(const struct parse *p, char *out, size_t cap)
 	out[0] = '\0';
 	for (i = 0; i < p->depth; i++)
 		o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s%s", i ? "." : "",
-				      p->path[i]);
+		                      p->path[i]);
 }
 
 static int fail(struct parse *p, const yaml_event_t *ev, const char *fmt, const char *arg)
@@ -128,7 +128,7 @@ static int fail(struct parse *p, const yaml_event_t *ev, const char *fmt, const 
 
 	snprintf(msg, sizeof(msg), fmt, arg);
 	return mh_err_set(p->err, MH_EINPUT, "%s:%lu: %s", p->name,
-			  (unsigned long)ev->start_mark.line + 1, msg);
+	                  (unsigned long)ev->start_mark.line + 1, msg);
 }
 
 static struct entry *new_entry(struct parse *p, const char *key, enum mh_ptype t)
@@ -179,7 +179,7 @@ static int set_scalar(struct parse *p, const yaml_event_t *ev, const char *v)
 			char msg[200];
 
 			snprintf(msg, sizeof(msg), "'%s' must be between %g and %g", key, d->min,
-				 d->max);
+			         d->max);
 			return fail(p, ev, "%s", msg);
 		}
 	}
@@ -276,8 +276,7 @@ static int on_event(struct parse *p, const yaml_event_t *ev, int *done)
 	}
 }
 
-struct mh_config *mh_config_parse(const char *name, const char *text, size_t n,
-				  struct mh_err *err)
+struct mh_config *mh_config_parse(const char *name, const char *text, size_t n, struct mh_err *err)
 {
 	struct parse p;
 	yaml_parser_t yp;
@@ -298,8 +297,8 @@ struct mh_config *mh_config_parse(const char *name, const char *text, size_t n,
 
 		if (!yaml_parser_parse(&yp, &ev)) {
 			rc = mh_err_set(err, MH_EINPUT, "%s:%lu: %s", name,
-					(unsigned long)yp.problem_mark.line + 1,
-					yp.problem ? yp.problem : "invalid YAML");
+			                (unsigned long)yp.problem_mark.line + 1,
+			                yp.problem ? yp.problem : "invalid YAML");
 			break;
 		}
 		rc = on_event(&p, &ev, &done);
@@ -396,8 +395,7 @@ size_t mh_config_list(const struct mh_config *c, const char *key, const char *co
 	return e->nitems;
 }
 
-double mh_config_dnum(const struct mh_config *c, const char *detector, const char *name,
-		      double def)
+double mh_config_dnum(const struct mh_config *c, const char *detector, const char *name, double def)
 {
 	char key[MAX_KEY];
 

@@ -41,8 +41,7 @@ struct mh_config;
 /* path NULL: every default. */
 struct mh_config *mh_config_load(const char *path, struct mh_err *err);
 /* The same from memory (name used in messages). */
-struct mh_config *mh_config_parse(const char *name, const char *text, size_t n,
-				  struct mh_err *err);
+struct mh_config *mh_config_parse(const char *name, const char *text, size_t n, struct mh_err *err);
 void mh_config_free(struct mh_config *c);
 
 /* Values: the configured one, else def. c may be NULL (all defaults). */
@@ -54,7 +53,7 @@ size_t mh_config_list(const struct mh_config *c, const char *key, const char *co
 
 /* Shortcuts for "detectors.<id>.<name>". */
 double mh_config_dnum(const struct mh_config *c, const char *detector, const char *name,
-		      double def);
+                      double def);
 
 /* The global keys (risk.*, allow.*, alert.*), NULL-terminated by name. */
 extern const struct mh_param mh_global_params[];

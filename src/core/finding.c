@@ -29,8 +29,8 @@ static size_t fkey(char *buf, size_t cap, const char *detector, uint32_t person,
 }
 
 struct mh_finding *mh_findings_upsert(struct mh_findings *f, const char *detector, uint32_t person,
-				      const char *key, enum mh_origin origin, int64_t ts,
-				      int *isnew)
+                                      const char *key, enum mh_origin origin, int64_t ts,
+                                      int *isnew)
 {
 	char k[256];
 	size_t kn = fkey(k, sizeof(k), detector, person, key);
@@ -62,7 +62,7 @@ struct mh_finding *mh_findings_upsert(struct mh_findings *f, const char *detecto
 }
 
 void mh_finding_evidence(struct mh_finding *fd, uint32_t file_id, uint64_t line, int64_t ts,
-			 const char *fmt, ...)
+                         const char *fmt, ...)
 {
 	struct mh_evidence *e;
 	va_list ap;
@@ -78,8 +78,7 @@ void mh_finding_evidence(struct mh_finding *fd, uint32_t file_id, uint64_t line,
 	va_end(ap);
 }
 
-void mh_findings_merge(struct mh_findings *dst, const struct mh_findings *src,
-		       const uint32_t *pmap)
+void mh_findings_merge(struct mh_findings *dst, const struct mh_findings *src, const uint32_t *pmap)
 {
 	size_t i;
 	int j;
@@ -89,7 +88,7 @@ void mh_findings_merge(struct mh_findings *dst, const struct mh_findings *src,
 		uint32_t p = pmap ? pmap[s->person] : s->person;
 		int isnew;
 		struct mh_finding *d =
-			mh_findings_upsert(dst, s->detector, p, s->key, s->origin, s->first_ms, &isnew);
+		    mh_findings_upsert(dst, s->detector, p, s->key, s->origin, s->first_ms, &isnew);
 
 		if (isnew) {
 			*d = *s;

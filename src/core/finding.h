@@ -55,15 +55,15 @@ void mh_findings_release(struct mh_findings *f);
  * origin, first_ms = last_ms = ts, count 0) when absent; *isnew says which.
  * Bumps count and widens first/last seen by ts. */
 struct mh_finding *mh_findings_upsert(struct mh_findings *f, const char *detector, uint32_t person,
-				      const char *key, enum mh_origin origin, int64_t ts,
-				      int *isnew);
+                                      const char *key, enum mh_origin origin, int64_t ts,
+                                      int *isnew);
 
 /* Append evidence unless the finding already holds MH_EVIDENCE_MAX items. */
 void mh_finding_evidence(struct mh_finding *fd, uint32_t file_id, uint64_t line, int64_t ts,
-			 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Fold every finding of src into dst (person indexes mapped through pmap). */
 void mh_findings_merge(struct mh_findings *dst, const struct mh_findings *src,
-		       const uint32_t *pmap);
+                       const uint32_t *pmap);
 
 #endif

@@ -30,9 +30,18 @@ size_t mh_name_norm(const char *s, size_t n, char *dst, size_t cap)
 int mh_name_is_machine(const char *s, size_t n)
 {
 	static const char *const machine[] = {
-		"system",  "root",    "local service", "network service", "nt authority\\system",
-		"daemon",  "nobody",  "localsystem",   "nt authority\\local service",
-		"_windowserver", "-", NULL,
+	    "system",
+	    "root",
+	    "local service",
+	    "network service",
+	    "nt authority\\system",
+	    "daemon",
+	    "nobody",
+	    "localsystem",
+	    "nt authority\\local service",
+	    "_windowserver",
+	    "-",
+	    NULL,
 	};
 	size_t i;
 
@@ -48,7 +57,7 @@ int mh_name_is_machine(const char *s, size_t n)
 
 /* Add key -> idx; a key two people claim maps to MH_NOBODY. */
 static void claim(struct mh_people *pp, struct mh_strmap *m, const char *s, uint32_t idx,
-		  void (*warn)(void *, const char *), void *arg)
+                  void (*warn)(void *, const char *), void *arg)
 {
 	char k[MH_NAME_MAX];
 	size_t n = mh_name_norm(s, strlen(s), k, sizeof(k));
@@ -67,13 +76,15 @@ static void claim(struct mh_people *pp, struct mh_strmap *m, const char *s, uint
 	if (warn && m != pp->locals) {
 		char msg[512];
 
-		snprintf(msg, sizeof(msg), "roster: '%s' is claimed by more than one person; it resolves to nobody", k);
+		snprintf(msg, sizeof(msg),
+		         "roster: '%s' is claimed by more than one person; it resolves to nobody",
+		         k);
 		warn(arg, msg);
 	}
 }
 
 void mh_people_build(struct mh_people *pp, const struct mh_roster *r,
-		     void (*warn)(void *arg, const char *msg), void *arg)
+                     void (*warn)(void *arg, const char *msg), void *arg)
 {
 	size_t i, j;
 
@@ -142,7 +153,7 @@ static uint32_t resolve_user(const struct mh_people *pp, const char *k, size_t n
 }
 
 uint32_t mh_people_resolve(const struct mh_people *pp, struct mh_str user, struct mh_str host,
-			   char *key, size_t cap)
+                           char *key, size_t cap)
 {
 	char k[MH_NAME_MAX], h[MH_NAME_MAX];
 	size_t n = mh_name_norm(user.p, user.n, k, sizeof(k));

@@ -22,21 +22,21 @@
 #include "ingest/roster.h"
 
 #define MH_NAME_MAX 256 /* longest user or host name kept; longer ones are cut */
-#define MH_NOBODY UINT32_MAX
+#define MH_NOBODY   UINT32_MAX
 
 struct mh_strmap;
 
 struct mh_people {
 	const struct mh_roster *roster;
-	struct mh_strmap *names; /* normalised name -> roster index or MH_NOBODY (ambiguous) */
+	struct mh_strmap *names;  /* normalised name -> roster index or MH_NOBODY (ambiguous) */
 	struct mh_strmap *locals; /* e-mail local part -> roster index or MH_NOBODY */
-	struct mh_strmap *hosts; /* device name / serial -> roster index or MH_NOBODY */
+	struct mh_strmap *hosts;  /* device name / serial -> roster index or MH_NOBODY */
 	size_t ambiguous;
 };
 
 /* warn (may be NULL) receives one message per ambiguous alias. */
 void mh_people_build(struct mh_people *pp, const struct mh_roster *r,
-		     void (*warn)(void *arg, const char *msg), void *arg);
+                     void (*warn)(void *arg, const char *msg), void *arg);
 void mh_people_release(struct mh_people *pp);
 
 /* Lower-case, trim spaces and quotes; at most cap-1 bytes; NUL-terminated. */
@@ -52,6 +52,6 @@ int mh_name_is_machine(const char *norm, size_t n);
  * or "host:NAME" when only a host is known, or "" when there is neither.
  */
 uint32_t mh_people_resolve(const struct mh_people *pp, struct mh_str user, struct mh_str host,
-			   char *key, size_t cap);
+                           char *key, size_t cap);
 
 #endif

@@ -9,7 +9,7 @@
 #include "util/xalloc.h"
 
 static const char *const art_names[MH_ART__COUNT] = {
-	"ip", "country", "asn", "mfa_device", "host", "usb", "name",
+    "ip", "country", "asn", "mfa_device", "host", "usb", "name",
 };
 
 const char *mh_art_kind_name(int kind)
@@ -130,7 +130,7 @@ static size_t art_key(char *buf, uint32_t p, int kind, const char *v, size_t n)
 
 /* Find or add artifact (kind, v) of person p; NULL when the kind is full. */
 static struct mh_art *art_get(struct mh_state *st, uint32_t p, int kind, const char *v, size_t n,
-			      int *isnew)
+                              int *isnew)
 {
 	struct mh_pstate *ps = &st->ps[p];
 	char key[MH_ART_VALUE_MAX + 8];
@@ -171,7 +171,7 @@ static struct mh_art *art_get(struct mh_state *st, uint32_t p, int kind, const c
 }
 
 void mh_state_add_art(struct mh_state *st, uint32_t p, enum mh_art_kind kind, const char *v,
-		      size_t n, const struct mh_event *ev)
+                      size_t n, const struct mh_event *ev)
 {
 	int isnew;
 	struct mh_art *a;
@@ -204,8 +204,10 @@ static void add_arts(struct mh_state *st, uint32_t p, const struct mh_event *ev)
 	if (ev->country.n)
 		mh_state_add_art(st, p, MH_ART_COUNTRY, ev->country.p, ev->country.n, ev);
 	if (ev->asn) {
-		n = snprintf(buf, sizeof(buf), "AS%u %.*s", ev->asn, (int)ev->as_org.n, ev->as_org.p);
-		mh_state_add_art(st, p, MH_ART_ASN, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
+		n = snprintf(buf, sizeof(buf), "AS%u %.*s", ev->asn, (int)ev->as_org.n,
+		             ev->as_org.p);
+		mh_state_add_art(st, p, MH_ART_ASN, buf,
+		                 (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
 	}
 	if (ev->mfa_device.n)
 		mh_state_add_art(st, p, MH_ART_MFA, ev->mfa_device.p, ev->mfa_device.n, ev);
@@ -213,10 +215,11 @@ static void add_arts(struct mh_state *st, uint32_t p, const struct mh_event *ev)
 		mh_state_add_art(st, p, MH_ART_HOST, ev->host.p, ev->host.n, ev);
 	if (ev->kind == MH_EV_USB && (ev->usb_vendor_id.n || ev->usb_vendor.n)) {
 		n = snprintf(buf, sizeof(buf), "%.*s:%.*s %.*s %.*s %.*s", (int)ev->usb_vendor_id.n,
-			     ev->usb_vendor_id.p, (int)ev->usb_model_id.n, ev->usb_model_id.p,
-			     (int)ev->usb_vendor.n, ev->usb_vendor.p, (int)ev->usb_model.n,
-			     ev->usb_model.p, (int)ev->usb_serial.n, ev->usb_serial.p);
-		mh_state_add_art(st, p, MH_ART_USB, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
+		             ev->usb_vendor_id.p, (int)ev->usb_model_id.n, ev->usb_model_id.p,
+		             (int)ev->usb_vendor.n, ev->usb_vendor.p, (int)ev->usb_model.n,
+		             ev->usb_model.p, (int)ev->usb_serial.n, ev->usb_serial.p);
+		mh_state_add_art(st, p, MH_ART_USB, buf,
+		                 (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
 	}
 	if (ev->user.n) {
 		n = (int)mh_name_norm(ev->user.p, ev->user.n, buf, sizeof(buf));
@@ -291,8 +294,8 @@ static void merge_day(struct mh_day *d, const struct mh_day *s)
 
 	d->hours |= s->hours;
 	d->events += s->events;
-#define SAT_ADD(f)                                               \
-	v = (uint32_t)d->f + s->f;                               \
+#define SAT_ADD(f)                                                                                 \
+	v = (uint32_t)d->f + s->f;                                                                 \
 	d->f = v > UINT16_MAX ? UINT16_MAX : (uint16_t)v
 	SAT_ADD(signins);
 	SAT_ADD(signin_fail);
@@ -303,7 +306,7 @@ static void merge_day(struct mh_day *d, const struct mh_day *s)
 #undef SAT_ADD
 	d->bytes_out += s->bytes_out;
 	if (s->move_line && (!d->move_line || s->move_file < d->move_file ||
-			     (s->move_file == d->move_file && s->move_line < d->move_line))) {
+	                     (s->move_file == d->move_file && s->move_line < d->move_line))) {
 		d->move_file = s->move_file;
 		d->move_line = s->move_line;
 	}

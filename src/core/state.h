@@ -24,9 +24,9 @@
 #include "core/event.h"
 #include "core/people.h"
 
-#define MH_MAX_DAYS 400
+#define MH_MAX_DAYS         400
 #define MH_ART_MAX_PER_KIND 256
-#define MH_ART_VALUE_MAX 200
+#define MH_ART_VALUE_MAX    200
 
 enum mh_art_kind {
 	MH_ART_IP = 0,
@@ -40,8 +40,8 @@ enum mh_art_kind {
 };
 
 struct mh_day {
-	int32_t day;     /* days since 1970-01-01, UTC */
-	uint32_t hours;  /* bit h: activity during UTC hour h */
+	int32_t day;    /* days since 1970-01-01, UTC */
+	uint32_t hours; /* bit h: activity during UTC hour h */
 	uint32_t events;
 	uint16_t signins, signin_fail, signin_flagged; /* flagged: IP in intel or proxy */
 	uint16_t moves[MH_MOVE__COUNT];                /* data movement events by class */
@@ -103,7 +103,7 @@ uint32_t mh_state_add_event(struct mh_state *st, const struct mh_event *ev);
 
 /* Record an artifact sighting for person p (value cut to MH_ART_VALUE_MAX). */
 void mh_state_add_art(struct mh_state *st, uint32_t p, enum mh_art_kind kind, const char *v,
-		      size_t n, const struct mh_event *ev);
+                      size_t n, const struct mh_event *ev);
 
 /* The day record of person p for day, created if absent (NULL when the day is
  * older than every kept day and the person is at MH_MAX_DAYS). */

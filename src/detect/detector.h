@@ -46,7 +46,7 @@ struct mh_detector {
 	const struct mh_param *params;
 	int (*init)(void **ctx, const struct mh_config *cfg, struct mh_err *err);
 	void (*on_event)(void *ctx, const struct mh_event *ev, struct mh_state *st, uint32_t person,
-			 struct mh_findings *out);
+	                 struct mh_findings *out);
 	void (*merge)(void *into, void *from);
 	void (*finish)(void *ctx, const struct mh_world *w, struct mh_findings *out);
 	void (*free)(void *ctx);

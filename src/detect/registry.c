@@ -4,7 +4,7 @@
 #include "detect/detector.h"
 
 const struct mh_detector *const mh_detectors[] = {
-	NULL,
+    NULL,
 };
 
 const struct mh_detector *mh_detector_find(const char *id)

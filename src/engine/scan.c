@@ -19,8 +19,8 @@
 #include "util/progress.h"
 #include "util/xalloc.h"
 
-#define MAX_THREADS 16
-#define HEAD_BYTES (64u << 10)
+#define MAX_THREADS    16
+#define HEAD_BYTES     (64u << 10)
 #define MAX_CANDIDATES 16
 
 /* One scanning thread's private state. */
@@ -62,7 +62,7 @@ static void reject_cb(void *arg, const char *where, const char *why)
 		fprintf(s->log, "%s: %s\n", where, why);
 	else if (s->cur->rejected == s->o->max_reject_msgs)
 		fprintf(s->log, "%s: further rejected lines are counted, not shown\n",
-			s->cur->path);
+		        s->cur->path);
 	s->cur->rejected++;
 	pthread_mutex_unlock(&s->lock);
 }
@@ -95,7 +95,8 @@ static void sink(void *arg, unsigned t, const struct mh_event *ev)
 
 	if (e.ip.family && w->intel && mh_intel_match_ip(w->intel, &e.ip, &hit))
 		e.ip_intel = hit.label;
-	if (e.ip.family && w->geo && (!e.country.n || !e.asn) && mh_geo_lookup(w->geo, &e.ip, &geo)) {
+	if (e.ip.family && w->geo && (!e.country.n || !e.asn) &&
+	    mh_geo_lookup(w->geo, &e.ip, &geo)) {
 		if (!e.country.n && geo.country[0]) {
 			e.country.p = geo.country;
 			e.country.n = strlen(geo.country);
@@ -134,7 +135,7 @@ static int load_roster(struct scan *s, struct mh_err *err)
 		return 0;
 	s->cur = &s->roster_in;
 	rc = mh_roster_parse_mem(&s->roster, s->o->roster ? s->o->roster : "stored roster", csv, n,
-				 reject_cb, s, err);
+	                         reject_cb, s, err);
 	free(csv);
 	s->r->roster_rejected = s->roster_in.rejected;
 	return rc;
@@ -194,7 +195,7 @@ static int start_workers(struct scan *s, struct mh_err *err)
 
 /* Find where an earlier scan of this content stopped: 0 = new, 1 = resume. */
 static int find_checkpoint(struct scan *s, const char *path, struct mh_source_rec *rec,
-			   struct mh_err *err)
+                           struct mh_err *err)
 {
 	struct mh_source_rec cand[MAX_CANDIDATES];
 	uint64_t head, h;
@@ -223,7 +224,7 @@ static int find_checkpoint(struct scan *s, const char *path, struct mh_source_re
 }
 
 static int scan_input(struct scan *s, const char *path, struct mh_scan_input *in,
-		      struct mh_err *err)
+                      struct mh_err *err)
 {
 	struct mh_ingest_opts io;
 	struct mh_ingest_stats st;
@@ -254,7 +255,8 @@ static int scan_input(struct scan *s, const char *path, struct mh_scan_input *in
 	}
 	mh_progress_end(&s->prog);
 	in->seconds = mh_now() - t0;
-	snprintf(in->format, sizeof(in->format), "%s", st.format && *st.format ? st.format : rec.format);
+	snprintf(in->format, sizeof(in->format), "%s",
+	         st.format && *st.format ? st.format : rec.format);
 	in->bytes = st.bytes;
 	in->records = st.records;
 	in->events = st.events;
@@ -399,8 +401,7 @@ static int run(struct scan *s, struct mh_err *err)
 	mh_state_init(&s->full, &s->people);
 	mh_findings_init(&s->findings);
 	if (mh_store_load_state(s->store, &s->full, err) ||
-	    mh_store_load_findings(s->store, &s->full, &s->findings, err) ||
-	    start_workers(s, err))
+	    mh_store_load_findings(s->store, &s->full, &s->findings, err) || start_workers(s, err))
 		return -1;
 	for (i = 0; i < s->o->ninputs; i++) {
 		struct mh_scan_input *in = &s->r->in[i];
@@ -442,7 +443,7 @@ int mh_scan(const struct mh_scan_opts *o, struct mh_scan_report *r, struct mh_er
 	r->seconds = mh_now() - t0;
 	if (!rc && r->failed)
 		rc = mh_err_set(err, MH_EINPUT, "%zu of %zu inputs could not be read", r->failed,
-				r->nin);
+		                r->nin);
 	return rc;
 }
 
@@ -458,29 +459,31 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	int k;
 
 	fprintf(f, "%-40s %-12s %-9s %10s %10s %8s %8s\n", "input", "format", "status", "events",
-		"MB", "skipped", "rejected");
+	        "MB", "skipped", "rejected");
 	for (i = 0; i < r->nin; i++) {
 		const struct mh_scan_input *in = &r->in[i];
 
 		fprintf(f, "%-40.40s %-12s %-9s %10llu %10.1f %8llu %8llu\n", in->path,
-			in->format[0] ? in->format : "-", in->status ? in->status : "-",
-			(unsigned long long)in->events, (double)in->bytes / 1e6,
-			(unsigned long long)in->skipped, (unsigned long long)in->rejected);
+		        in->format[0] ? in->format : "-", in->status ? in->status : "-",
+		        (unsigned long long)in->events, (double)in->bytes / 1e6,
+		        (unsigned long long)in->skipped, (unsigned long long)in->rejected);
 	}
 	fprintf(f, "events by source:");
 	for (k = 1; k < MH_SRC__COUNT; k++)
 		if (r->per_source[k])
-			fprintf(f, " %s=%llu", mh_source_name(k), (unsigned long long)r->per_source[k]);
+			fprintf(f, " %s=%llu", mh_source_name(k),
+			        (unsigned long long)r->per_source[k]);
 	fprintf(f, "\n");
 	fprintf(f,
-		"total: %llu events from %llu records (%.1f MB) in %.2f s; %llu skipped, %llu "
-		"rejected, %llu without user or host\n",
-		(unsigned long long)r->events, (unsigned long long)r->records, (double)r->bytes / 1e6,
-		r->seconds, (unsigned long long)r->skipped, (unsigned long long)r->rejected,
-		(unsigned long long)r->unattributed);
+	        "total: %llu events from %llu records (%.1f MB) in %.2f s; %llu skipped, %llu "
+	        "rejected, %llu without user or host\n",
+	        (unsigned long long)r->events, (unsigned long long)r->records,
+	        (double)r->bytes / 1e6, r->seconds, (unsigned long long)r->skipped,
+	        (unsigned long long)r->rejected, (unsigned long long)r->unattributed);
 	fprintf(f,
-		"people: %zu (%zu on the roster, %llu roster rows rejected), %zu unresolved names "
-		"holding %llu events this scan; %zu findings; %zu intel indicators\n",
-		r->persons, r->roster_persons, (unsigned long long)r->roster_rejected, r->unresolved,
-		(unsigned long long)r->unresolved_events, r->findings, r->intel_indicators);
+	        "people: %zu (%zu on the roster, %llu roster rows rejected), %zu unresolved names "
+	        "holding %llu events this scan; %zu findings; %zu intel indicators\n",
+	        r->persons, r->roster_persons, (unsigned long long)r->roster_rejected,
+	        r->unresolved, (unsigned long long)r->unresolved_events, r->findings,
+	        r->intel_indicators);
 }

@@ -34,8 +34,8 @@ struct mh_scan_opts {
 	size_t nmmdb;
 	const char *const *inputs;
 	size_t ninputs;
-	unsigned threads; /* 0 = one per online CPU */
-	const char *format; /* force a decoder, NULL = detect */
+	unsigned threads;         /* 0 = one per online CPU */
+	const char *format;       /* force a decoder, NULL = detect */
 	unsigned max_reject_msgs; /* per input; further rejects are only counted */
 	FILE *log;                /* reject messages and warnings; NULL = stderr */
 	int progress;             /* draw a progress bar when stderr is a terminal */

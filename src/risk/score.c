@@ -57,7 +57,8 @@ static struct mh_contrib *contrib(struct mh_score *s, const struct mh_detector *
 
 static int by_points(const void *a, const void *b)
 {
-	double x = ((const struct mh_contrib *)a)->points, y = ((const struct mh_contrib *)b)->points;
+	double x = ((const struct mh_contrib *)a)->points,
+	       y = ((const struct mh_contrib *)b)->points;
 
 	return x < y ? 1 : x > y ? -1 : 0;
 }
@@ -91,7 +92,7 @@ static void finish_person(struct mh_score *s, const struct mh_risk_params *rp)
 }
 
 struct mh_score *mh_risk_score(const struct mh_state *st, const struct mh_findings *f,
-			       const struct mh_risk_params *rp, int64_t now_ms)
+                               const struct mh_risk_params *rp, int64_t now_ms)
 {
 	struct mh_score *s = mh_calloc(st->n ? st->n : 1, sizeof(*s));
 	size_t i;

@@ -61,7 +61,7 @@ void mh_risk_from_config(struct mh_risk_params *rp, const struct mh_config *cfg)
 
 /* One score per person of st (indexed by person), as of now_ms. */
 struct mh_score *mh_risk_score(const struct mh_state *st, const struct mh_findings *f,
-			       const struct mh_risk_params *rp, int64_t now_ms);
+                               const struct mh_risk_params *rp, int64_t now_ms);
 void mh_scores_free(struct mh_score *s);
 
 /* The contributions as a JSON array text (malloc'ed, caller frees):

@@ -6,8 +6,8 @@
 
 /* Every module with tables, in the order their migrations run. */
 static const struct mh_schema_module *const modules[] = {
-	&mh_schema_core,
-	NULL,
+    &mh_schema_core,
+    NULL,
 };
 
 int mh_schema_latest(const char *module)
@@ -41,8 +41,8 @@ int mh_schema_version(struct sqlite3 *db, const char *module)
 static int set_version(sqlite3 *db, const char *module, int v)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO schema(module, version) VALUES (?, ?)",
-				    -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(
+	    db, "INSERT OR REPLACE INTO schema(module, version) VALUES (?, ?)", -1, &st, NULL);
 
 	if (rc != SQLITE_OK)
 		return -1;
@@ -61,22 +61,22 @@ static int migrate_module(sqlite3 *db, const struct mh_schema_module *m, struct 
 
 	if (v < 0)
 		return mh_err_set(err, MH_EINPUT, "cannot read schema version of %s: %s", m->name,
-				  sqlite3_errmsg(db));
+		                  sqlite3_errmsg(db));
 	if ((size_t)v > m->n)
 		return mh_err_set(err, MH_EINPUT,
-				  "store has %s schema version %d, newer than this molehunt (%zu)",
-				  m->name, v, m->n);
+		                  "store has %s schema version %d, newer than this molehunt (%zu)",
+		                  m->name, v, m->n);
 	for (i = (size_t)v; i < m->n; i++) {
 		if (sqlite3_exec(db, m->migrations[i], NULL, NULL, &msg) != SQLITE_OK) {
 			mh_err_set(err, MH_EINPUT, "migrating %s schema to version %zu: %s",
-				   m->name, i + 1, msg ? msg : sqlite3_errmsg(db));
+			           m->name, i + 1, msg ? msg : sqlite3_errmsg(db));
 			sqlite3_free(msg);
 			return -1;
 		}
 	}
 	if ((size_t)v < m->n && set_version(db, m->name, (int)m->n))
 		return mh_err_set(err, MH_EINPUT, "recording %s schema version: %s", m->name,
-				  sqlite3_errmsg(db));
+		                  sqlite3_errmsg(db));
 	return 0;
 }
 
@@ -86,11 +86,11 @@ int mh_schema_migrate(sqlite3 *db, struct mh_err *err)
 	size_t i;
 
 	if (sqlite3_exec(db,
-			 "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS schema"
-			 " (module TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID",
-			 NULL, NULL, &msg) != SQLITE_OK) {
+	                 "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS schema"
+	                 " (module TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID",
+	                 NULL, NULL, &msg) != SQLITE_OK) {
 		mh_err_set(err, MH_EINPUT, "not a usable molehunt store: %s",
-			   msg ? msg : sqlite3_errmsg(db));
+		           msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;

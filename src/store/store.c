@@ -37,21 +37,20 @@ struct mh_store *mh_store_open_existing(const char *path, struct mh_err *err)
 struct mh_store *mh_store_open(const char *path, struct mh_err *err)
 {
 	struct mh_store *s = mh_calloc(1, sizeof(*s));
-	static const char *const pragmas =
-		"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+	static const char *const pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+	                                   "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
 	char *msg = NULL;
 
 	s->path = mh_strdup(path);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		mh_err_set(err, MH_EINPUT, "%s: cannot open store: %s", path,
-			   s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		           s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		mh_err_set(err, MH_EINPUT, "%s: not a usable SQLite store: %s", path,
-			   msg ? msg : "?");
+		           msg ? msg : "?");
 		sqlite3_free(msg);
 		goto fail;
 	}
@@ -107,11 +106,11 @@ void mh_store_rollback(struct mh_store *s)
 }
 
 int mh_store_put_roster(struct mh_store *s, const char *name, const char *csv, size_t n,
-			struct mh_err *err)
+                        struct mh_err *err)
 {
 	sqlite3_stmt *st = mh_store_prepare(
-		s, "INSERT OR REPLACE INTO meta(key, value) VALUES ('roster', ?), ('roster_name', ?)",
-		err);
+	    s, "INSERT OR REPLACE INTO meta(key, value) VALUES ('roster', ?), ('roster_name', ?)",
+	    err);
 	int rc;
 
 	if (!st)
@@ -163,13 +162,13 @@ static void read_source(sqlite3_stmt *st, struct mh_source_rec *r)
 }
 
 int mh_store_sources_by_head(struct mh_store *s, uint64_t head_hash, struct mh_source_rec *out,
-			     int max, struct mh_err *err)
+                             int max, struct mh_err *err)
 {
 	sqlite3_stmt *st = mh_store_prepare(
-		s,
-		"SELECT id, path, format, head_hash, offset, lines, prefix_hash, events, rejected"
-		" FROM sources WHERE head_hash = ? ORDER BY id",
-		err);
+	    s,
+	    "SELECT id, path, format, head_hash, offset, lines, prefix_hash, events, rejected"
+	    " FROM sources WHERE head_hash = ? ORDER BY id",
+	    err);
 	int n = 0, rc;
 
 	if (!st)
@@ -186,13 +185,13 @@ int mh_store_sources_by_head(struct mh_store *s, uint64_t head_hash, struct mh_s
 int mh_store_source_save(struct mh_store *s, struct mh_source_rec *r, struct mh_err *err)
 {
 	sqlite3_stmt *st = mh_store_prepare(
-		s,
-		"INSERT INTO sources(id, path, format, head_hash, offset, lines, prefix_hash,"
-		" events, rejected, scanned_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-		" CAST(strftime('%s','now') AS INTEGER))"
-		" ON CONFLICT(id) DO UPDATE SET path = ?2, format = ?3, offset = ?5, lines = ?6,"
-		" prefix_hash = ?7, events = ?8, rejected = ?9, scanned_at = excluded.scanned_at",
-		err);
+	    s,
+	    "INSERT INTO sources(id, path, format, head_hash, offset, lines, prefix_hash,"
+	    " events, rejected, scanned_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	    " CAST(strftime('%s','now') AS INTEGER))"
+	    " ON CONFLICT(id) DO UPDATE SET path = ?2, format = ?3, offset = ?5, lines = ?6,"
+	    " prefix_hash = ?7, events = ?8, rejected = ?9, scanned_at = excluded.scanned_at",
+	    err);
 	int rc;
 
 	if (!st)

@@ -38,7 +38,7 @@ void mh_store_rollback(struct mh_store *s);
 
 /* --- the roster: kept as the CSV text it was loaded from ----------------- */
 int mh_store_put_roster(struct mh_store *s, const char *name, const char *csv, size_t n,
-			struct mh_err *err);
+                        struct mh_err *err);
 /* *csv is malloc'ed (caller frees) or NULL when no roster was ever stored. */
 int mh_store_get_roster(struct mh_store *s, char **csv, size_t *n, struct mh_err *err);
 
@@ -57,7 +57,7 @@ struct mh_source_rec {
 /* Every source with this head hash, for the caller to check; returns the count
  * written to out (at most max), or -1. */
 int mh_store_sources_by_head(struct mh_store *s, uint64_t head_hash, struct mh_source_rec *out,
-			     int max, struct mh_err *err);
+                             int max, struct mh_err *err);
 /* Insert (id == 0: sets rec->id) or update. */
 int mh_store_source_save(struct mh_store *s, struct mh_source_rec *rec, struct mh_err *err);
 /* Path of a source id into buf ("" if unknown). */
@@ -72,15 +72,15 @@ int mh_store_load_state(struct mh_store *s, struct mh_state *st, struct mh_err *
  * ones, then add delta's artifacts to the stored ones (counts added, first/last
  * widened). dmap maps delta's person indexes to full's. */
 int mh_store_save_state(struct mh_store *s, struct mh_state *full, const struct mh_state *delta,
-			const uint32_t *dmap, struct mh_err *err);
+                        const uint32_t *dmap, struct mh_err *err);
 
 /* --- findings and scores -------------------------------------------------- */
 /* Load stored findings (person indexes mapped through st's dbids). */
 int mh_store_load_findings(struct mh_store *s, const struct mh_state *st, struct mh_findings *f,
-			   struct mh_err *err);
+                           struct mh_err *err);
 /* Replace every stored finding with f (people must have dbids). */
 int mh_store_save_findings(struct mh_store *s, const struct mh_state *st,
-			   const struct mh_findings *f, struct mh_err *err);
+                           const struct mh_findings *f, struct mh_err *err);
 
 struct mh_score_rec {
 	int64_t person; /* dbid */
@@ -113,14 +113,14 @@ struct mh_finding_row {
 /* People ordered by score (highest first, then key), at most limit (0 = all).
  * The row is valid only during the callback; a non-zero return stops. */
 int mh_store_each_person(struct mh_store *s, size_t limit,
-			 int (*cb)(void *arg, const struct mh_person_row *row), void *arg,
-			 struct mh_err *err);
+                         int (*cb)(void *arg, const struct mh_person_row *row), void *arg,
+                         struct mh_err *err);
 int mh_store_each_finding(struct mh_store *s, int64_t person,
-			  int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
-			  struct mh_err *err);
+                          int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
+                          struct mh_err *err);
 /* Each artifact of kind "name" (user names as spelled) of a person. */
 int mh_store_each_artifact(struct mh_store *s, int64_t person, const char *kind,
-			   int (*cb)(void *arg, const char *value, const char *src, uint64_t count),
-			   void *arg, struct mh_err *err);
+                           int (*cb)(void *arg, const char *value, const char *src, uint64_t count),
+                           void *arg, struct mh_err *err);
 
 #endif

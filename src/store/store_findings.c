@@ -42,10 +42,10 @@ static void evidence_parse(struct mh_finding *f, const char *json)
 		const char *t = cJSON_GetStringValue(cJSON_GetObjectItem(o, "text"));
 
 		mh_finding_evidence(
-			f, (uint32_t)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "source_id")),
-			(uint64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "line")),
-			(int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "ts_ms")), "%s",
-			t ? t : "");
+		    f, (uint32_t)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "source_id")),
+		    (uint64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "line")),
+		    (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "ts_ms")), "%s",
+		    t ? t : "");
 	}
 	cJSON_Delete(arr);
 }
@@ -60,13 +60,13 @@ static const char *detector_id(const char *id)
 }
 
 int mh_store_load_findings(struct mh_store *s, const struct mh_state *st, struct mh_findings *f,
-			   struct mh_err *err)
+                           struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"SELECT detector, person_id, key, origin, first_ms, last_ms, count, points,"
-		" summary, evidence FROM findings WHERE origin = 0 ORDER BY id",
-		err);
+	    s,
+	    "SELECT detector, person_id, key, origin, first_ms, last_ms, count, points,"
+	    " summary, evidence FROM findings WHERE origin = 0 ORDER BY id",
+	    err);
 	struct mh_strmap *bydb;
 	size_t i;
 	int rc;
@@ -77,7 +77,7 @@ int mh_store_load_findings(struct mh_store *s, const struct mh_state *st, struct
 	for (i = 0; i < st->n; i++)
 		if (st->ps[i].dbid)
 			mh_strmap_put(bydb, (const char *)&st->ps[i].dbid, sizeof(int64_t),
-				      (uint32_t)i);
+			              (uint32_t)i);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		const char *det = detector_id((const char *)sqlite3_column_text(q, 0));
 		int64_t db = sqlite3_column_int64(q, 1);
@@ -90,7 +90,7 @@ int mh_store_load_findings(struct mh_store *s, const struct mh_state *st, struct
 		if (!det || !key || !mh_strmap_get(bydb, (const char *)&db, sizeof(db), &pid))
 			continue;
 		fd = mh_findings_upsert(f, det, pid, key, (enum mh_origin)sqlite3_column_int(q, 3),
-					sqlite3_column_int64(q, 4), &isnew);
+		                        sqlite3_column_int64(q, 4), &isnew);
 		fd->last_ms = sqlite3_column_int64(q, 5);
 		fd->count = (uint32_t)sqlite3_column_int64(q, 6);
 		fd->points = sqlite3_column_double(q, 7);
@@ -104,7 +104,7 @@ int mh_store_load_findings(struct mh_store *s, const struct mh_state *st, struct
 }
 
 int mh_store_save_findings(struct mh_store *s, const struct mh_state *st,
-			   const struct mh_findings *f, struct mh_err *err)
+                           const struct mh_findings *f, struct mh_err *err)
 {
 	sqlite3_stmt *q;
 	size_t i;
@@ -112,10 +112,10 @@ int mh_store_save_findings(struct mh_store *s, const struct mh_state *st,
 	if (sqlite3_exec(s->db, "DELETE FROM findings", NULL, NULL, NULL) != SQLITE_OK)
 		return mh_store_fail(s, err, "clearing findings");
 	q = mh_store_prepare(s,
-			     "INSERT INTO findings(detector, person_id, key, origin, first_ms,"
-			     " last_ms, count, points, summary, evidence)"
-			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			     err);
+	                     "INSERT INTO findings(detector, person_id, key, origin, first_ms,"
+	                     " last_ms, count, points, summary, evidence)"
+	                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                     err);
 	if (!q)
 		return -1;
 	for (i = 0; i < f->n; i++) {
@@ -148,11 +148,11 @@ int mh_store_save_findings(struct mh_store *s, const struct mh_state *st,
 int mh_store_save_score(struct mh_store *s, const struct mh_score_rec *r, struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"INSERT INTO scores(person_id, score, as_of_ms, contributions) VALUES (?1, ?2, ?3, ?4)"
-		" ON CONFLICT(person_id) DO UPDATE SET score = ?2, as_of_ms = ?3,"
-		" contributions = ?4",
-		err);
+	    s,
+	    "INSERT INTO scores(person_id, score, as_of_ms, contributions) VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT(person_id) DO UPDATE SET score = ?2, as_of_ms = ?3,"
+	    " contributions = ?4",
+	    err);
 	sqlite3_stmt *h;
 	int rc;
 
@@ -167,11 +167,11 @@ int mh_store_save_score(struct mh_store *s, const struct mh_score_rec *r, struct
 	if (rc != SQLITE_DONE)
 		return mh_store_fail(s, err, "saving score");
 	h = mh_store_prepare(s,
-			     "INSERT INTO score_history(person_id, as_of_ms, score, computed_at)"
-			     " VALUES (?1, ?2, ?3, CAST(strftime('%s','now') AS INTEGER))"
-			     " ON CONFLICT(person_id, as_of_ms) DO UPDATE SET score = ?3,"
-			     " computed_at = excluded.computed_at",
-			     err);
+	                     "INSERT INTO score_history(person_id, as_of_ms, score, computed_at)"
+	                     " VALUES (?1, ?2, ?3, CAST(strftime('%s','now') AS INTEGER))"
+	                     " ON CONFLICT(person_id, as_of_ms) DO UPDATE SET score = ?3,"
+	                     " computed_at = excluded.computed_at",
+	                     err);
 	if (!h)
 		return -1;
 	sqlite3_bind_int64(h, 1, r->person);

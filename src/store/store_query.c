@@ -6,16 +6,16 @@
 #define TXT(q, i) ((const char *)sqlite3_column_text((q), (i)))
 
 int mh_store_each_person(struct mh_store *s, size_t limit,
-			 int (*cb)(void *arg, const struct mh_person_row *row), void *arg,
-			 struct mh_err *err)
+                         int (*cb)(void *arg, const struct mh_person_row *row), void *arg,
+                         struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"SELECT p.id, p.key, p.email, p.name, p.department, p.title, p.country, p.timezone,"
-		" p.resolved, p.first_ms, p.last_ms, p.events, coalesce(s.score, 0), s.contributions"
-		" FROM persons p LEFT JOIN scores s ON s.person_id = p.id"
-		" ORDER BY coalesce(s.score, 0) DESC, p.resolved DESC, p.key LIMIT ?",
-		err);
+	    s,
+	    "SELECT p.id, p.key, p.email, p.name, p.department, p.title, p.country, p.timezone,"
+	    " p.resolved, p.first_ms, p.last_ms, p.events, coalesce(s.score, 0), s.contributions"
+	    " FROM persons p LEFT JOIN scores s ON s.person_id = p.id"
+	    " ORDER BY coalesce(s.score, 0) DESC, p.resolved DESC, p.key LIMIT ?",
+	    err);
 	int rc;
 
 	if (!q)
@@ -47,14 +47,14 @@ int mh_store_each_person(struct mh_store *s, size_t limit,
 }
 
 int mh_store_each_finding(struct mh_store *s, int64_t person,
-			  int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
-			  struct mh_err *err)
+                          int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
+                          struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"SELECT detector, key, summary, evidence, origin, first_ms, last_ms, count, points"
-		" FROM findings WHERE person_id = ? ORDER BY points DESC, detector, key",
-		err);
+	    s,
+	    "SELECT detector, key, summary, evidence, origin, first_ms, last_ms, count, points"
+	    " FROM findings WHERE person_id = ? ORDER BY points DESC, detector, key",
+	    err);
 	int rc;
 
 	if (!q)
@@ -76,17 +76,19 @@ int mh_store_each_finding(struct mh_store *s, int64_t person,
 			break;
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : mh_store_fail(s, err, "reading findings");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+	                                             : mh_store_fail(s, err, "reading findings");
 }
 
 int mh_store_each_artifact(struct mh_store *s, int64_t person, const char *kind,
-			   int (*cb)(void *arg, const char *value, const char *src, uint64_t count),
-			   void *arg, struct mh_err *err)
+                           int (*cb)(void *arg, const char *value, const char *src, uint64_t count),
+                           void *arg, struct mh_err *err)
 {
-	sqlite3_stmt *q = mh_store_prepare(s,
-					   "SELECT value, src, count FROM artifacts"
-					   " WHERE person_id = ? AND kind = ? ORDER BY count DESC, value",
-					   err);
+	sqlite3_stmt *q =
+	    mh_store_prepare(s,
+	                     "SELECT value, src, count FROM artifacts"
+	                     " WHERE person_id = ? AND kind = ? ORDER BY count DESC, value",
+	                     err);
 	int rc;
 
 	if (!q)
@@ -97,5 +99,6 @@ int mh_store_each_artifact(struct mh_store *s, int64_t person, const char *kind,
 		if (cb(arg, TXT(q, 0), TXT(q, 1), (uint64_t)sqlite3_column_int64(q, 2)))
 			break;
 	sqlite3_finalize(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : mh_store_fail(s, err, "reading artifacts");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+	                                             : mh_store_fail(s, err, "reading artifacts");
 }

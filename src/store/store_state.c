@@ -15,7 +15,7 @@
 #include "util/xalloc.h"
 
 #define DAY_BLOB_VERSION 1
-#define DAY_REC (4 + 4 + 4 + 2 * 3 + 2 * MH_MOVE__COUNT + 8 + 4 + 4)
+#define DAY_REC          (4 + 4 + 4 + 2 * 3 + 2 * MH_MOVE__COUNT + 8 + 4 + 4)
 
 static unsigned char *put_le(unsigned char *p, uint64_t v, int bytes)
 {
@@ -109,10 +109,10 @@ static struct mh_strmap *roster_ids(const struct mh_state *st)
 static int load_persons(struct mh_store *s, struct mh_state *st, struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"SELECT id, key, resolved, first_ms, last_ms, events, art_dropped, hours, days"
-		" FROM persons ORDER BY id",
-		err);
+	    s,
+	    "SELECT id, key, resolved, first_ms, last_ms, events, art_dropped, hours, days"
+	    " FROM persons ORDER BY id",
+	    err);
 	struct mh_strmap *ids;
 	int rc;
 
@@ -142,11 +142,11 @@ static int load_persons(struct mh_store *s, struct mh_state *st, struct mh_err *
 			for (i = 0; i < 24; i++)
 				ps->hour_hist[i] = (uint32_t)get_le(&h, 4);
 		if (unpack_days(st, pid, sqlite3_column_blob(q, 8),
-				(size_t)sqlite3_column_bytes(q, 8))) {
+		                (size_t)sqlite3_column_bytes(q, 8))) {
 			sqlite3_finalize(q);
 			mh_strmap_free(ids);
 			return mh_err_set(err, MH_EINPUT, "%s: person %s: corrupt daily aggregates",
-					  s->path, key);
+			                  s->path, key);
 		}
 		if (ps->last_ms > st->max_ms && ps->events)
 			st->max_ms = ps->last_ms;
@@ -169,10 +169,10 @@ static int source_parse(const char *name)
 static int load_artifacts(struct mh_store *s, struct mh_state *st, struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"SELECT person_id, kind, value, count, first_ms, last_ms, source_id, line, src"
-		" FROM artifacts ORDER BY person_id",
-		err);
+	    s,
+	    "SELECT person_id, kind, value, count, first_ms, last_ms, source_id, line, src"
+	    " FROM artifacts ORDER BY person_id",
+	    err);
 	int64_t last_db = -1;
 	uint32_t pid = MH_NOBODY;
 	struct mh_strmap *bydb;
@@ -185,7 +185,7 @@ static int load_artifacts(struct mh_store *s, struct mh_state *st, struct mh_err
 	for (i = 0; i < st->n; i++)
 		if (st->ps[i].dbid)
 			mh_strmap_put(bydb, (const char *)&st->ps[i].dbid, sizeof(int64_t),
-				      (uint32_t)i);
+			              (uint32_t)i);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		int64_t db = sqlite3_column_int64(q, 0);
 		int kind = mh_art_kind_parse((const char *)sqlite3_column_text(q, 1));
@@ -233,7 +233,7 @@ static void bind_text_or_null(sqlite3_stmt *q, int i, const char *v)
 }
 
 static int save_person(struct mh_store *s, sqlite3_stmt *q, const struct mh_state *st,
-		       struct mh_pstate *ps, struct mh_err *err)
+                       struct mh_pstate *ps, struct mh_err *err)
 {
 	const struct mh_roster_entry *e = NULL;
 	unsigned char hours[24 * 4], *p = hours, *days;
@@ -274,18 +274,18 @@ static int save_person(struct mh_store *s, sqlite3_stmt *q, const struct mh_stat
 }
 
 static int save_artifacts(struct mh_store *s, const struct mh_state *full,
-			  const struct mh_state *delta, const uint32_t *dmap, struct mh_err *err)
+                          const struct mh_state *delta, const uint32_t *dmap, struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"INSERT INTO artifacts(person_id, kind, value, src, count, first_ms, last_ms,"
-		" source_id, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		" ON CONFLICT(person_id, kind, value) DO UPDATE SET count = count + ?5,"
-		" source_id = CASE WHEN ?6 < first_ms THEN ?8 ELSE source_id END,"
-		" line = CASE WHEN ?6 < first_ms THEN ?9 ELSE line END,"
-		" src = CASE WHEN ?6 < first_ms THEN ?4 ELSE src END,"
-		" first_ms = min(first_ms, ?6), last_ms = max(last_ms, ?7)",
-		err);
+	    s,
+	    "INSERT INTO artifacts(person_id, kind, value, src, count, first_ms, last_ms,"
+	    " source_id, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	    " ON CONFLICT(person_id, kind, value) DO UPDATE SET count = count + ?5,"
+	    " source_id = CASE WHEN ?6 < first_ms THEN ?8 ELSE source_id END,"
+	    " line = CASE WHEN ?6 < first_ms THEN ?9 ELSE line END,"
+	    " src = CASE WHEN ?6 < first_ms THEN ?4 ELSE src END,"
+	    " first_ms = min(first_ms, ?6), last_ms = max(last_ms, ?7)",
+	    err);
 	size_t i, j;
 
 	if (!q)
@@ -318,17 +318,17 @@ static int save_artifacts(struct mh_store *s, const struct mh_state *full,
 }
 
 int mh_store_save_state(struct mh_store *s, struct mh_state *full, const struct mh_state *delta,
-			const uint32_t *dmap, struct mh_err *err)
+                        const uint32_t *dmap, struct mh_err *err)
 {
 	sqlite3_stmt *q = mh_store_prepare(
-		s,
-		"INSERT INTO persons(id, key, resolved, email, name, department, title, country,"
-		" timezone, first_ms, last_ms, events, art_dropped, hours, days)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-		" ON CONFLICT(key, resolved) DO UPDATE SET email = ?4, name = ?5, department = ?6,"
-		" title = ?7, country = ?8, timezone = ?9, first_ms = ?10, last_ms = ?11,"
-		" events = ?12, art_dropped = ?13, hours = ?14, days = ?15 RETURNING id",
-		err);
+	    s,
+	    "INSERT INTO persons(id, key, resolved, email, name, department, title, country,"
+	    " timezone, first_ms, last_ms, events, art_dropped, hours, days)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+	    " ON CONFLICT(key, resolved) DO UPDATE SET email = ?4, name = ?5, department = ?6,"
+	    " title = ?7, country = ?8, timezone = ?9, first_ms = ?10, last_ms = ?11,"
+	    " events = ?12, art_dropped = ?13, hours = ?14, days = ?15 RETURNING id",
+	    err);
 	size_t i;
 
 	if (!q)

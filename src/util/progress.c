@@ -34,8 +34,9 @@ void mh_progress_update(struct mh_progress *p, uint64_t done, uint64_t events)
 	for (i = 0; i < 20; i++)
 		bar[i] = i < fill ? '#' : '.';
 	bar[20] = '\0';
-	fprintf(stderr, "\r%-24.24s [%s] %7.1f MB  %6.2f M ev/s", p->label, p->total ? bar : "....................",
-		(double)done / 1e6, el > 0 ? (double)events / el / 1e6 : 0.0);
+	fprintf(stderr, "\r%-24.24s [%s] %7.1f MB  %6.2f M ev/s", p->label,
+	        p->total ? bar : "....................", (double)done / 1e6,
+	        el > 0 ? (double)events / el / 1e6 : 0.0);
 	if (p->total && done && el > 0.2)
 		fprintf(stderr, "  ETA %4.0fs", el * (double)(p->total - done) / (double)done);
 	fputs("\033[K", stderr);

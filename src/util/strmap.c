@@ -149,7 +149,7 @@ uint32_t mh_strmap_intern(struct mh_strmap *m, const char *key, size_t n, uint32
 }
 
 int mh_strmap_next(const struct mh_strmap *m, size_t *pos, const char **key, size_t *n,
-		   uint32_t *val)
+                   uint32_t *val)
 {
 	while (*pos <= m->mask) {
 		const struct slot *s = &m->slots[(*pos)++];

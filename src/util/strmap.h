@@ -24,6 +24,6 @@ uint32_t mh_strmap_intern(struct mh_strmap *m, const char *key, size_t n, uint32
 
 /* Iterate: *pos starts at 0; returns 1 with key/len/val set, 0 at the end. */
 int mh_strmap_next(const struct mh_strmap *m, size_t *pos, const char **key, size_t *n,
-		   uint32_t *val);
+                   uint32_t *val);
 
 #endif

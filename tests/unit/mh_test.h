@@ -21,8 +21,8 @@ static inline struct mh_str mh_test_str(const char *s)
 
 /* Append one roster entry built from the given fields; aliases ';'-separated. */
 static inline struct mh_roster_entry *mh_test_person(struct mh_roster *r, const char *id,
-						     const char *email, const char *aliases,
-						     const char *serial)
+                                                     const char *email, const char *aliases,
+                                                     const char *serial)
 {
 	struct mh_roster_entry *e;
 	size_t cap = r->n;

@@ -13,13 +13,13 @@ static void test_values_and_defaults(void **state)
 {
 	struct mh_err err;
 	struct mh_config *c = parse("risk:\n"
-				    "  half_life_days: 7\n"
-				    "  scale: 55.5\n"
-				    "allow:\n"
-				    "  remote_tools: [teamviewer, zoom]\n"
-				    "  egress_cidrs:\n"
-				    "    - 198.51.100.0/24\n",
-				    &err);
+	                            "  half_life_days: 7\n"
+	                            "  scale: 55.5\n"
+	                            "allow:\n"
+	                            "  remote_tools: [teamviewer, zoom]\n"
+	                            "  egress_cidrs:\n"
+	                            "    - 198.51.100.0/24\n",
+	                            &err);
 	const char *const *items;
 
 	assert_non_null(c);
@@ -81,9 +81,9 @@ static void test_empty_document(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_values_and_defaults),
-		cmocka_unit_test(test_rejects_bad_settings),
-		cmocka_unit_test(test_empty_document),
+	    cmocka_unit_test(test_values_and_defaults),
+	    cmocka_unit_test(test_rejects_bad_settings),
+	    cmocka_unit_test(test_empty_document),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,7 +37,7 @@ static uint32_t resolve(const char *user, const char *host, char *key)
 	char k[MH_NAME_MAX];
 
 	return mh_people_resolve(&people, mh_test_str(user), mh_test_str(host), key ? key : k,
-				 MH_NAME_MAX);
+	                         MH_NAME_MAX);
 }
 
 static void test_email_and_case(void **state)
@@ -112,13 +112,13 @@ static void test_norm(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_email_and_case, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_aliases_domain_upn, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ambiguous_names_resolve_to_nobody, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_kept_under_name, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_machine_accounts_use_host, setup, teardown),
-		cmocka_unit_test(test_norm),
+	    cmocka_unit_test_setup_teardown(test_email_and_case, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_aliases_domain_upn, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ambiguous_names_resolve_to_nobody, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_kept_under_name, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_machine_accounts_use_host, setup, teardown),
+	    cmocka_unit_test(test_norm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -41,7 +41,7 @@ static struct mh_event ev_at(const char *user, int64_t ts, const char *ip)
 	return e;
 }
 
-#define DAY 86400000LL
+#define DAY  86400000LL
 #define HOUR 3600000LL
 
 static void test_days_hours_artifacts(void **state)
@@ -144,8 +144,8 @@ static void test_artifact_cap(void **state)
 static void test_merge_equals_single(void **state)
 {
 	struct mh_state one, a, b;
-	const char *users[] = {"alice@corp.example", "bob@corp.example", "eve@x.example",
-			       "asmith", "mallory@y.example"};
+	const char *users[] = {"alice@corp.example", "bob@corp.example", "eve@x.example", "asmith",
+	                       "mallory@y.example"};
 	uint32_t map[16];
 	size_t i, j;
 
@@ -186,7 +186,7 @@ static void test_merge_equals_single(void **state)
 			assert_int_equal(x->days[j].hours, y->days[j].hours);
 			assert_int_equal(x->days[j].bytes_out, y->days[j].bytes_out);
 			assert_memory_equal(x->days[j].moves, y->days[j].moves,
-					    sizeof(x->days[j].moves));
+			                    sizeof(x->days[j].moves));
 			assert_int_equal(x->days[j].move_line, y->days[j].move_line);
 		}
 	}
@@ -198,11 +198,11 @@ static void test_merge_equals_single(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_days_hours_artifacts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unresolved_and_unattributed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_day_cap_drops_oldest, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_artifact_cap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_merge_equals_single, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_days_hours_artifacts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unresolved_and_unattributed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_day_cap_drops_oldest, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_artifact_cap, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_merge_equals_single, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

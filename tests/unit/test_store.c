@@ -145,9 +145,9 @@ static void test_rejects_garbage_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_roundtrip_and_accumulate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sources_checkpoint, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rejects_garbage_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_and_accumulate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sources_checkpoint, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rejects_garbage_file, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
