@@ -22,7 +22,6 @@
 
 #define SNIFF_WINDOW   (1u << 20)
 #define PROGRESS_EVERY (4u << 20)
-#define HASH_CHUNK     (8u << 20)
 
 static int first_byte(const char *p, size_t n, int at_start)
 {
@@ -144,34 +143,13 @@ static int run_array(struct mh_run *run, struct mh_lines *L, struct mh_ingest_st
 	return 0;
 }
 
-/* Continue the prefix hash over [from, size) of a regular file. */
-static int hash_rest(struct mh_lines *L, int fd, uint64_t from, uint64_t size, struct mh_err *err)
-{
-	char *buf = L->buf;
-	size_t cap = L->cap < HASH_CHUNK ? L->cap : HASH_CHUNK;
-
-	while (from < size) {
-		size_t want = size - from < cap ? (size_t)(size - from) : cap;
-		ssize_t k = pread(fd, buf, want, (off_t)from);
-
-		if (k <= 0)
-			return mh_err_set(err, MH_EIO, "%s: file shrank while reading",
-			                  mh_reader_path(L->rd));
-		XXH3_64bits_update(L->hx, buf, (size_t)k);
-		from += (uint64_t)k;
-	}
-	return 0;
-}
-
 static int run_parallel(const struct mh_run *run, struct mh_lines *L, int fd, uint64_t size,
                         struct mh_ingest_stats *st, struct mh_err *err)
 {
 	uint64_t from = L->offset, nl = 0;
 
 	mh_lines_hash(L); /* flush: the state now covers exactly [0, from) */
-	if (mh_ingest_parallel(run, fd, from, size, L->line, st, &nl, err))
-		return -1;
-	if (hash_rest(L, fd, from, size, err))
+	if (mh_ingest_parallel(run, fd, from, size, L->line, L->hx, st, &nl, err))
 		return -1;
 	L->start = L->end = L->scan = L->hashed = 0;
 	L->offset = size;

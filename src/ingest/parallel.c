@@ -16,6 +16,9 @@
  * publishes before it claims another block, so the lowest unpublished block's
  * owner always has what it needs.
  *
+ * The prefix hash is fed in the same ordered step, block by block, so the
+ * file is read once.
+ *
  * Reading uses pread into one buffer per worker (grown only for long lines),
  * not mmap: a file truncated under us then gives a clean error, not SIGBUS.
  * Worker 0 runs on the calling thread and alone reports progress.
@@ -39,6 +42,7 @@ struct shared {
 	const struct mh_run *run;
 	int fd;
 	uint64_t from, size, nblocks, line0;
+	XXH3_state_t *hx;
 	atomic_uint_fast64_t next, bytes_done, events_done;
 	pthread_mutex_t mu, report;
 	pthread_cond_t cv;
@@ -103,14 +107,17 @@ static uint64_t count_nl(const char *p, size_t n)
 	return k;
 }
 
-/* Publish block k's newline count; returns the newlines before block k. */
-static uint64_t publish(struct shared *sh, uint64_t k, uint64_t count)
+/* Publish block k's newline count and add its bytes to the prefix hash, in
+ * block order; returns the newlines before block k. */
+static uint64_t publish(struct shared *sh, uint64_t k, const char *p, size_t n, uint64_t count)
 {
 	uint64_t before;
 
 	pthread_mutex_lock(&sh->mu);
 	while (!sh->ready[k])
 		pthread_cond_wait(&sh->cv, &sh->mu);
+	if (p)
+		XXH3_64bits_update(sh->hx, p, n);
 	before = sh->cum[k];
 	sh->cum[k + 1] = before + count;
 	sh->ready[k + 1] = 1;
@@ -167,7 +174,11 @@ static void do_block(struct worker *wk, uint64_t k)
 	wk->base = k ? bs - 1 : bs;
 	wk->len = 0;
 	ok = read_to(wk, be) == 0;
-	before = publish(sh, k, ok ? count_nl(wk->buf + (bs - wk->base), (size_t)(be - bs)) : 0);
+	if (ok)
+		before = publish(sh, k, wk->buf + (bs - wk->base), (size_t)(be - bs),
+		                 count_nl(wk->buf + (bs - wk->base), (size_t)(be - bs)));
+	else
+		before = publish(sh, k, NULL, 0, 0);
 	if (!ok)
 		return;
 	line = sh->line0 + before + 1;
@@ -224,10 +235,11 @@ static unsigned thread_count(const struct mh_run *run, uint64_t nblocks)
 }
 
 int mh_ingest_parallel(const struct mh_run *run, int fd, uint64_t from, uint64_t size,
-                       uint64_t line0, struct mh_ingest_stats *st, uint64_t *newlines,
-                       struct mh_err *err)
+                       uint64_t line0, XXH3_state_t *hx, struct mh_ingest_stats *st,
+                       uint64_t *newlines, struct mh_err *err)
 {
-	struct shared sh = {.run = run, .fd = fd, .from = from, .size = size, .line0 = line0};
+	struct shared sh = {
+	    .run = run, .fd = fd, .from = from, .size = size, .line0 = line0, .hx = hx};
 	struct worker *wk;
 	unsigned nt, started = 1;
 

@@ -10,6 +10,7 @@
  */
 #include <pthread.h>
 #include <stdint.h>
+#include <xxhash.h>
 
 #include "ingest/ingest.h"
 
@@ -52,10 +53,11 @@ void mh_work_merge(const struct mh_work *w, struct mh_ingest_stats *st);
 
 /* Split the regular file fd, bytes [from, size), at line boundaries among
  * run->opts->threads workers (ingest/parallel.c); the first line there is
- * line0 + 1. Adds counters to st and sets *newlines to the lines consumed. */
+ * line0 + 1. Adds counters to st, the bytes to hx (in order) and sets
+ * *newlines to the lines consumed. */
 int mh_ingest_parallel(const struct mh_run *run, int fd, uint64_t from, uint64_t size,
-                       uint64_t line0, struct mh_ingest_stats *st, uint64_t *newlines,
-                       struct mh_err *err);
+                       uint64_t line0, XXH3_state_t *hx, struct mh_ingest_stats *st,
+                       uint64_t *newlines, struct mh_err *err);
 
 /* Top-level JSON values in one buffer (ingest/jarray.c): arrays are split
  * into their elements, other values are records. A damaged element is
