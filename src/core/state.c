@@ -9,8 +9,13 @@
 #include "util/xalloc.h"
 
 static const char *const art_names[MH_ART__COUNT] = {
-    "ip", "country", "asn", "mfa_device", "host", "usb", "name",
+    "ip", "country", "asn", "mfa_device", "host", "usb", "name", "repo", "file", "file_hash",
 };
+
+unsigned mh_art_cap(int kind)
+{
+	return kind >= MH_ART_REPO ? MH_ART_MAX_MOVED : MH_ART_MAX_PER_KIND;
+}
 
 const char *mh_art_kind_name(int kind)
 {
@@ -149,7 +154,7 @@ static struct mh_art *art_get(struct mh_state *st, uint32_t p, int kind, const c
 		ps->last_art[kind] = idx + 1;
 		return &ps->arts[idx];
 	}
-	if (ps->nkind[kind] >= MH_ART_MAX_PER_KIND) {
+	if (ps->nkind[kind] >= mh_art_cap(kind)) {
 		ps->art_dropped++;
 		return NULL;
 	}
@@ -224,6 +229,16 @@ static void add_arts(struct mh_state *st, uint32_t p, const struct mh_event *ev)
 	if (ev->user.n) {
 		n = (int)mh_name_norm(ev->user.p, ev->user.n, buf, sizeof(buf));
 		mh_state_add_art(st, p, MH_ART_NAME, buf, (size_t)n, ev);
+	}
+	if (!ev->move)
+		return;
+	if (ev->repo.n)
+		mh_state_add_art(st, p, MH_ART_REPO, ev->repo.p, ev->repo.n, ev);
+	if (ev->path.n)
+		mh_state_add_art(st, p, MH_ART_FILE, ev->path.p, ev->path.n, ev);
+	if (ev->file_hash.n) {
+		n = (int)mh_name_norm(ev->file_hash.p, ev->file_hash.n, buf, sizeof(buf));
+		mh_state_add_art(st, p, MH_ART_FILE_HASH, buf, (size_t)n, ev);
 	}
 }
 

@@ -9,8 +9,11 @@
  *     source line of that day's data movement as evidence;
  *   - a 24-bucket histogram of activity by UTC hour;
  *   - artifacts (IP, country, ASN, MFA device, host, USB device, user name as
- *     spelled) with first/last seen, count and the first source line, at most
- *     MH_ART_MAX_PER_KIND per kind (later new values are counted, not kept).
+ *     spelled; and for data movement only: repository, file path, file hash)
+ *     with first/last seen, count and the first source line, at most
+ *     mh_art_cap(kind) per kind (later new values are counted, not kept). The
+ *     movement artifacts are what extortion attribution matches leaked data
+ *     against, so their caps are larger.
  *
  * Raw events are never kept. One struct mh_state per scanning thread; the
  * scan merges them (mh_state_merge) and the store loads and saves them.
@@ -25,7 +28,8 @@
 #include "core/people.h"
 
 #define MH_MAX_DAYS         400
-#define MH_ART_MAX_PER_KIND 256
+#define MH_ART_MAX_PER_KIND 256  /* identity and network artifacts */
+#define MH_ART_MAX_MOVED    2048 /* repositories, files and hashes moved */
 #define MH_ART_VALUE_MAX    200
 
 enum mh_art_kind {
@@ -36,6 +40,9 @@ enum mh_art_kind {
 	MH_ART_HOST,
 	MH_ART_USB,
 	MH_ART_NAME,
+	MH_ART_REPO,      /* repository cloned or downloaded */
+	MH_ART_FILE,      /* file path archived, copied to USB, uploaded, mailed, downloaded */
+	MH_ART_FILE_HASH, /* SHA-256 of such a file */
 	MH_ART__COUNT
 };
 
@@ -114,6 +121,8 @@ struct mh_day *mh_state_day(struct mh_state *st, uint32_t p, int32_t day);
 void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *pmap);
 
 const char *mh_art_kind_name(int kind);
+/* How many distinct values of kind one person keeps. */
+unsigned mh_art_cap(int kind);
 int mh_art_kind_parse(const char *name);
 
 /* Days since the epoch for a UTC millisecond time (floor). */
