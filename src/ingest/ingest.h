@@ -72,6 +72,10 @@ int mh_ingest_file(const char *path, uint32_t file_id, const struct mh_ingest_op
                    mh_sink_fn sink, void *sink_arg, struct mh_ingest_stats *stats,
                    struct mh_err *err);
 
+/* XXH3-64 of the first line (at most 64 KiB) of the decompressed input: an
+ * input's identity for checkpoints that survives appends. */
+int mh_ingest_head_hash(const char *path, uint64_t *hash, struct mh_err *err);
+
 /* XXH3-64 of the first len decompressed bytes of path (all of it when it is
  * shorter), to check a resume point. */
 int mh_ingest_prefix_hash(const char *path, uint64_t len, uint64_t *hash, struct mh_err *err);
