@@ -54,7 +54,9 @@ static unsigned signals(const struct mh_sim *s, const struct mh_sim_person *p, c
 	if (p->long_p >= 0.3f)
 		v[n++] = "hours.always_on";
 	if (p->burst_start != MH_SIM_NONE)
-		v[n++] = p->scen == MH_SC_DEPARTING ? "exfil.departure" : "exfil.volume";
+		v[n++] = "exfil.volume";
+	if (p->scen == MH_SC_DEPARTING)
+		v[n++] = "exfil.departure";
 	if (p->post_term == 3)
 		v[n++] = "access.post_termination";
 	if (p->travel_start != MH_SIM_NONE)
