@@ -107,18 +107,22 @@ __attribute__((constructor)) static void jx_cpu_init(void)
 	have_avx2 = __builtin_cpu_supports("avx2");
 }
 
-/* First byte in [p, e) that is '"', '\\' or a control character, or e. */
-static inline const char *find_special(const char *p, const char *e)
+static inline unsigned special16(const char *p)
 {
-	const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\'), c = _mm_set1_epi8(0x1f);
+	const __m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
 
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+
+/* First byte in [p, e) that is '"', '\\' or a control character, or e. */
+static const char *find_special(const char *p, const char *e)
+{
 	while (e - p >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)p);
-		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, b));
-		unsigned mask;
+		unsigned mask = special16(p);
 
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, c), v));
-		mask = (unsigned)_mm_movemask_epi8(m);
 		if (mask)
 			return p + __builtin_ctz(mask);
 		p += 16;
@@ -133,6 +137,19 @@ static inline const char *find_special(const char *p, const char *e)
 	while (p < e && !is_special((unsigned char)*p))
 		p++;
 	return p;
+}
+
+/* The same, inline for the common case: the end is in the first 16 bytes. */
+static inline const char *find_special_fast(const char *p, const char *e)
+{
+	if (e - p >= 16) {
+		unsigned mask = special16(p);
+
+		if (mask)
+			return p + __builtin_ctz(mask);
+		return find_special(p + 16, e);
+	}
+	return find_special(p, e);
 }
 
 /* p is at a backslash inside a string; returns the position after the escape. */
@@ -172,7 +189,7 @@ static inline const char *scan_string(struct scan *s, const char *p, int *esc)
 	const char *e = s->end;
 
 	for (;;) {
-		p = find_special(p, e);
+		p = find_special_fast(p, e);
 		if (p == e)
 			return fail(s, p, "");
 		if (*p == '"')
@@ -329,17 +346,17 @@ key:
 /* Trie state after the key k[0..n) (raw, with escapes when esc). */
 static int key_state(const struct scan *s, int node, const char *k, size_t n, int esc)
 {
-	char buf[6 * MH_JX_MAX_PATH_LEN + 8];
+	char buf[6 * MH_JX_MAX_PATH_LEN + 32];
 
 	if (node == MH_JX_DEAD || s->left == 0)
 		return MH_JX_DEAD;
 	if (!esc)
-		return mh_jx_walk(s->jx, node, k, n);
+		return mh_jx_walk(s->jx, node, k, n, s->end);
 	/* Each unescaped byte costs at most 6 raw ones: longer keys cannot match. */
 	if (n > 6 * MH_JX_MAX_PATH_LEN)
 		return MH_JX_DEAD;
 	n = mh_jx_unescape(k, n, buf, sizeof(buf), 0);
-	return mh_jx_walk(s->jx, node, buf, n);
+	return mh_jx_walk(s->jx, node, buf, n, buf + sizeof(buf));
 }
 
 static void record(struct scan *s, int term, const struct mh_jval *v)
