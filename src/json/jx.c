@@ -344,19 +344,25 @@ key:
 /* ---- live scanning: objects whose keys may still lead to a path -------- */
 
 /* Trie state after the key k[0..n) (raw, with escapes when esc). */
-static int key_state(const struct scan *s, int node, const char *k, size_t n, int esc)
+__attribute__((noinline)) static int escaped_key_state(const struct scan *s, int node,
+                                                       const char *k, size_t n)
 {
 	char buf[6 * MH_JX_MAX_PATH_LEN + 32];
 
-	if (node == MH_JX_DEAD || s->left == 0)
-		return MH_JX_DEAD;
-	if (!esc)
-		return mh_jx_walk(s->jx, node, k, n, s->end);
 	/* Each unescaped byte costs at most 6 raw ones: longer keys cannot match. */
 	if (n > 6 * MH_JX_MAX_PATH_LEN)
 		return MH_JX_DEAD;
 	n = mh_jx_unescape(k, n, buf, sizeof(buf), 0);
 	return mh_jx_walk(s->jx, node, buf, n, buf + sizeof(buf));
+}
+
+static inline int key_state(const struct scan *s, int node, const char *k, size_t n, int esc)
+{
+	if (node == MH_JX_DEAD || s->left == 0)
+		return MH_JX_DEAD;
+	if (!esc)
+		return mh_jx_walk(s->jx, node, k, n, s->end);
+	return escaped_key_state(s, node, k, n);
 }
 
 static void record(struct scan *s, int term, const struct mh_jval *v)
@@ -379,8 +385,11 @@ static const char *live_value(struct scan *s, const char *p, int node, unsigned 
 	const char *q;
 	int esc = 0;
 
-	if (node == MH_JX_DEAD || s->left == 0 || p == s->end)
+	if (node == MH_JX_DEAD || s->left == 0 || p == s->end) {
+		if (p < s->end && *p == '"')
+			return scan_string(s, p + 1, &esc);
 		return skip_value(s, p, depth);
+	}
 	nd = &s->jx->nodes[node];
 	if (*p == '{' && nd->dot >= 0) {
 		if (depth >= MH_JX_MAX_DEPTH)
