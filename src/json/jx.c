@@ -412,6 +412,15 @@ static const char *live_value(struct scan *s, const char *p, int node, unsigned 
 	return q;
 }
 
+/* Past optional whitespace and the byte c, or NULL. Minified JSON has c at p. */
+static inline const char *past(const char *p, const char *e, char c)
+{
+	if (p < e && *p == c)
+		return p + 1;
+	p = mh_jx_ws(p, e);
+	return p < e && *p == c ? p + 1 : NULL;
+}
+
 /* p is just after '{'; node = trie state for its keys; depth counts this object. */
 static const char *live_object(struct scan *s, const char *p, int node, unsigned depth)
 {
@@ -421,7 +430,7 @@ static const char *live_object(struct scan *s, const char *p, int node, unsigned
 	if (p < e && *p == '}')
 		return p + 1;
 	for (;;) {
-		const char *k;
+		const char *k, *q;
 		int esc = 0, next;
 
 		if (p == e || *p != '"')
@@ -431,17 +440,18 @@ static const char *live_object(struct scan *s, const char *p, int node, unsigned
 		if (!p)
 			return NULL;
 		next = key_state(s, node, k, (size_t)(p - 1 - k), esc);
-		p = mh_jx_ws(p, e);
-		if (p == e || *p != ':')
-			return fail(s, p, "':' expected after object key");
-		p = live_value(s, mh_jx_ws(p + 1, e), next, depth);
+		q = past(p, e, ':');
+		if (!q)
+			return fail(s, mh_jx_ws(p, e), "':' expected after object key");
+		p = live_value(s, mh_jx_ws(q, e), next, depth);
 		if (!p)
 			return NULL;
-		p = mh_jx_ws(p, e);
-		if (p < e && *p == ',') {
-			p = mh_jx_ws(p + 1, e);
+		q = past(p, e, ',');
+		if (q) {
+			p = mh_jx_ws(q, e);
 			continue;
 		}
+		p = mh_jx_ws(p, e);
 		if (p < e && *p == '}')
 			return p + 1;
 		return fail(s, p, "',' or '}' expected");
@@ -467,7 +477,8 @@ int mh_jx_extract(const struct mh_jx *jx, const char *doc, size_t n, struct mh_j
 	struct scan s = {.end = doc + n, .jx = jx, .out = out, .left = jx->npaths};
 	const char *p = doc;
 
-	memset(out, 0, jx->npaths * sizeof(*out));
+	if (jx->npaths)
+		memset(out, 0, jx->npaths * sizeof(*out));
 	if (n >= 3 && memcmp(doc, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	p = mh_jx_ws(p, s.end);

@@ -304,14 +304,14 @@ static int fast_double(const char *s, size_t n, double *out)
 
 int mh_jx_double(const struct mh_jval *v, double *out)
 {
-	char stack[128], *buf = stack, *end;
-	char point = *localeconv()->decimal_point;
+	char stack[128], *buf = stack, *end, point;
 	double d;
 
 	if (!v || v->type != MH_J_NUMBER)
 		return -1;
 	if (fast_double(v->p, v->n, out) == 0)
 		return 0;
+	point = *localeconv()->decimal_point;
 	if (v->n >= sizeof(stack))
 		buf = mh_malloc(v->n + 1);
 	/* strtod follows LC_NUMERIC; JSON always writes '.'. */

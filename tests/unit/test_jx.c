@@ -545,6 +545,51 @@ static void test_invalid_utf8(void **state)
 	mh_jx_free(jx);
 }
 
+/* Special bytes at every offset of strings up to 200 bytes long, so that the
+ * 16-byte, 32-byte and byte-wise scanning loops and their hand-overs all see
+ * them; the document ends right after the string. */
+static void test_string_boundaries(void **state)
+{
+	const char *path = "s";
+	struct mh_jx *jx = compile(&path, 1);
+	char doc[256], want[256], got[256];
+
+	for (size_t len = 1; len <= 200; len++) {
+		for (size_t k = 0; k < len; k++) {
+			struct mh_jval v;
+			struct mh_err err;
+			size_t n = 6 + len + 2;
+			const char *esc;
+			char col[32];
+
+			memcpy(doc, "{\"s\":\"", 6);
+			for (size_t i = 0; i < len; i++)
+				doc[6 + i] = want[i] = (char)('a' + i % 26);
+			memcpy(doc + 6 + len, "\"}", 2);
+			doc[6 + k] = '\x01';
+			assert_int_equal(mh_jx_extract(jx, doc, n, &v, &err), -1);
+			snprintf(col, sizeof(col), "column %zu: control", 7 + k);
+			assert_non_null(strstr(err.msg, col));
+			doc[6 + k] = '\\';
+			want[k] = '\\';
+			esc = k + 1 < len ? strchr("b\bf\fn\nr\rt\t", doc[7 + k]) : NULL;
+			assert_int_equal(mh_jx_extract(jx, doc, n, &v, &err), esc ? 0 : -1);
+			if (esc) {
+				want[k] = esc[1];
+				memmove(want + k + 1, want + k + 2, len - k - 2);
+				assert_int_equal(mh_jx_string(&v, got, sizeof(got)), len - 1);
+				assert_memory_equal(got, want, len - 1);
+			}
+			doc[6 + k] = '"';
+			assert_int_equal(mh_jx_extract(jx, doc, n, &v, &err), -1);
+			doc[6 + k + 1] = '}';
+			assert_int_equal(mh_jx_extract(jx, doc, 6 + k + 2, &v, &err), 0);
+			assert_int_equal(v.n, k);
+		}
+	}
+	mh_jx_free(jx);
+}
+
 static void test_string_truncation(void **state)
 {
 	struct mh_jval v;
@@ -877,6 +922,7 @@ int main(void)
 	    cmocka_unit_test(test_int_str),
 	    cmocka_unit_test(test_surrogates_and_escapes),
 	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_string_boundaries),
 	    cmocka_unit_test(test_string_truncation),
 	    cmocka_unit_test(test_array_next),
 	    cmocka_unit_test(test_skip_value),
