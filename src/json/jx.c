@@ -184,7 +184,8 @@ static const char *scan_escape(struct scan *s, const char *p)
 
 /* p is just after the opening quote; returns the position after the closing
  * quote and sets *esc when the string holds a backslash. */
-static inline const char *scan_string(struct scan *s, const char *p, int *esc)
+__attribute__((always_inline)) static inline const char *scan_string(struct scan *s, const char *p,
+                                                                     int *esc)
 {
 	const char *e = s->end;
 
