@@ -10,12 +10,14 @@
  * forced before and after every '.' and at every path end, so the '.' edge is
  * always alone. A key is matched by walking the trie from the state of its
  * object over the key's bytes (one child lookup by first byte, SSE2 over up to
- * 16 candidates, then one memcmp per edge); it must end exactly on a node. If
- * that node ends a path, the value is recorded (first one in document order
- * wins). If the value is an object and the node has a '.' child, the object
- * is scanned live from that child: that is how {"client":{"ipAddress":..}} and
- * {"client.ipAddress":..} and {"client.x":{..}} all reach the same trie node,
- * with no per-path code. Escaped keys are unescaped into a stack buffer first.
+ * 16 candidates, then one 16-byte compare per edge); it must end exactly on a
+ * node. If that node ends a path, the value is recorded unless the path
+ * already has one (first in document order wins, duplicate keys included). If
+ * the value is an object and the node has a '.' child, the object is scanned
+ * live from that child: that is how {"client":{"geo":{"city":..}}},
+ * {"client.geo":{"city":..}} and {"client.geo.city":..} all reach the same
+ * node, with no per-path code. Escaped keys are unescaped into a stack buffer
+ * first. A counter of unanswered paths turns every key dead once it is zero.
  *
  * Every value the trie cannot use (dead state, arrays, all paths found) goes
  * to skip_value(): an iterative validating scanner that keeps one bit per open
