@@ -265,7 +265,7 @@ static void endpoint(struct day *d)
 		else
 			push(d, ts, eg, MH_EV_NET, 0);
 	}
-	if (mh_rng_chance(&d->r, 0.02 * p->data_rate))
+	if (mh_rng_chance(&d->r, 0.08 * p->data_rate))
 		push_any(d, MH_EV_ARCHIVE, 0);
 	if (mh_rng_chance(&d->r, 0.03 * p->data_rate))
 		push_any(d, MH_EV_UPLOAD, 0);
