@@ -13,9 +13,9 @@ static void usage(FILE *f)
 	const struct mh_command *c;
 
 	fprintf(f, "usage: molehunt COMMAND [OPTIONS] [ARGS]\n\n"
-		   "Find DPRK remote IT workers among applicants and employees, catch the\n"
-		   "data theft before extortion, and attribute the extortion mail.\n\n"
-		   "commands:\n");
+	           "Find DPRK remote IT workers among applicants and employees, catch the\n"
+	           "data theft before extortion, and attribute the extortion mail.\n\n"
+	           "commands:\n");
 	for (c = mh_commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
 	fprintf(f, "\n'molehunt COMMAND --help' describes a command's options.\n");

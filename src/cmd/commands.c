@@ -3,10 +3,11 @@
 #include "cmd/cmd.h"
 
 const struct mh_command mh_commands[] = {
-	{"scan", "read logs into the store, resolve people, run detectors", mh_cmd_scan},
-	{"risk", "rank people by risk score", mh_cmd_risk},
-	{"persons", "list people and how source user names resolved to them", mh_cmd_persons},
-	{"simulate", "write a simulated company with hidden operatives", mh_cmd_simulate},
-	{"eval", "score detection against a simulator's truth file", mh_cmd_eval},
-	{NULL, NULL, NULL},
+    {"scan", "read logs into the store, resolve people, run detectors", mh_cmd_scan},
+    {"risk", "rank people by risk score", mh_cmd_risk},
+    {"persons", "list people and how source user names resolved to them", mh_cmd_persons},
+    {"detectors", "list detectors with their points, caps and settings", mh_cmd_detectors},
+    {"simulate", "write a simulated company with hidden operatives", mh_cmd_simulate},
+    {"eval", "score detection against a simulator's truth file", mh_cmd_eval},
+    {NULL, NULL, NULL},
 };

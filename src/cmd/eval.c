@@ -2,8 +2,8 @@
  * molehunt eval: score a detection run against a simulator's truth.json.
  * Reads the JSON that `molehunt risk --json`, `vet --json` and
  * `extortion --json` print (--risk, --vet, --extortion). Reading rankings
- * straight from the store (--db) is wired by the store: it builds a
- * struct mh_eval_input and calls mh_eval_compute() (sim/eval.h).
+ * straight from the store (--db, default molehunt.db when --risk is absent)
+ * come from mh_eval_read_store() (sim/eval_store.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +77,8 @@ static int parse(int argc, char **argv, struct eval_opts *o)
 
 static int load(const struct eval_opts *o, struct mh_eval_files *f, struct mh_err *err)
 {
+	if (!o->risk && o->db && mh_eval_read_store(f, o->db, err))
+		return -1;
 	if (o->risk && mh_eval_read_risk(f, o->risk, err))
 		return -1;
 	if (o->vet && mh_eval_read_vet(f, o->vet, err))
@@ -100,16 +102,13 @@ int mh_cmd_eval(int argc, char **argv)
 		usage(rc > 0 ? stdout : stderr);
 		return rc > 0 ? 0 : 2;
 	}
-	if (!o.truth || (!o.risk && !o.db)) {
-		fprintf(stderr, "molehunt eval: --truth and --risk (or --db) are required\n");
+	if (!o.truth) {
+		fprintf(stderr, "molehunt eval: --truth is required\n");
 		usage(stderr);
 		return 2;
 	}
-	if (o.db && !o.risk) {
-		fprintf(stderr, "molehunt eval: reading rankings from --db is not available yet "
-		                "(issue #3); pass --risk FILE from 'molehunt risk --json'\n");
-		return 2;
-	}
+	if (!o.risk && !o.db)
+		o.db = "molehunt.db";
 	mh_err_clear(&err);
 	if (mh_eval_truth_load(&truth, o.truth, &err)) {
 		fprintf(stderr, "molehunt eval: %s\n", err.msg);

@@ -66,34 +66,35 @@ struct mh_ip {
 };
 
 struct mh_event {
-	int64_t ts_ms; /* UTC milliseconds since the epoch */
-	uint8_t src;   /* enum mh_source */
-	uint8_t kind;  /* enum mh_kind */
+	int64_t ts_ms;   /* UTC milliseconds since the epoch */
+	uint8_t src;     /* enum mh_source */
+	uint8_t kind;    /* enum mh_kind */
 	uint8_t outcome; /* enum mh_outcome */
-	uint8_t move;  /* enum mh_move */
-	uint8_t diff;  /* enum mh_diff */
+	uint8_t move;    /* enum mh_move */
+	uint8_t diff;    /* enum mh_diff */
 	int8_t is_proxy; /* -1 unknown, 0 no, 1 yes (Okta securityContext.isProxy) */
 	uint8_t has_tz_offset;
 	int16_t tz_offset_min; /* offset the source recorded locally (git commits) */
 
-	struct mh_str user;   /* user name as the source spells it: e-mail, UPN, DOMAIN\user, login */
-	struct mh_str host;   /* device name or identifier */
+	struct mh_str user; /* user name as the source spells it: e-mail, UPN, DOMAIN\user, login */
+	struct mh_str host; /* device name or identifier */
 	struct mh_str action; /* eventType, action, event.action, osquery query name */
 
-	struct mh_ip ip;         /* client / source IP of the user */
-	struct mh_str country;   /* as given: ISO alpha-2 or a name */
+	struct mh_ip ip;       /* client / source IP of the user */
+	struct mh_str country; /* as given: ISO alpha-2 or a name */
 	struct mh_str city;
-	uint32_t asn;            /* 0 = unknown */
-	struct mh_str as_org;    /* ASN organisation or ISP */
+	uint32_t asn;             /* 0 = unknown */
+	struct mh_str as_org;     /* ASN organisation or ISP */
 	struct mh_str mfa_device; /* MFA device identity (Okta dtHash) */
 	struct mh_str user_agent;
 
-	struct mh_str process;      /* process or program name */
-	struct mh_str executable;   /* full path of the executable */
+	struct mh_str process;    /* process or program name */
+	struct mh_str executable; /* full path of the executable */
 	struct mh_str command_line;
-	struct mh_str path;         /* file path */
-	struct mh_str repo;         /* repository "org/name" */
-	struct mh_str dest;         /* destination IP, domain or address */
+	struct mh_str path;          /* file path */
+	struct mh_str file_hash;     /* SHA-256 hex of the file, when the source gives it */
+	struct mh_str repo;          /* repository "org/name" */
+	struct mh_str dest;          /* destination IP, domain or address */
 	struct mh_str usb_vendor_id; /* hex, as given ("1d6b") */
 	struct mh_str usb_model_id;
 	struct mh_str usb_vendor;
@@ -104,6 +105,10 @@ struct mh_event {
 	/* provenance: the scan's source table index and 1-based line number */
 	uint32_t file_id;
 	uint64_t line;
+
+	/* Filled by the core after decoding, before detectors see the event:
+	 * the intel label of ip (NULL when it matched nothing). */
+	const char *ip_intel;
 };
 
 /* Names for the enums, for output and the store. Never NULL. */

@@ -39,7 +39,7 @@ struct mh_decoder {
 	void *(*ctx_new)(void);
 	void (*ctx_free)(void *ctx);
 	int (*decode)(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void *arg,
-		      struct mh_err *why);
+	              struct mh_err *why);
 };
 
 /* NULL-terminated list of every decoder (ingest/registry.c). */

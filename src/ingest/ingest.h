@@ -12,7 +12,16 @@
  * blocks that up to opts->threads workers decode at once. Each worker calls
  * the sink with its own index, so the caller keeps one state per thread and
  * merges them afterwards; within one worker, events arrive in file order.
- * Compressed input, stdin and JSON arrays use one thread.
+ * Compressed input, stdin and JSON arrays use one thread. The reject and skip
+ * callbacks are serialised by ingest (never called concurrently); progress is
+ * called from the calling thread only (it runs worker 0).
+ *
+ * Formats: opts->format (or opts->decoder) forces one decoder for every record.
+ * Otherwise the first records (up to 8) pick the decoder with the highest
+ * total sniff score; after that, a record the chosen decoder's sniff does not
+ * claim but another decoder does is decoded by that other decoder, because
+ * exports of several sources often get concatenated into one file. A record
+ * no decoder claims goes to the chosen decoder, which rejects or skips it.
  *
  * Resuming: opts->resume_offset skips that many (decompressed) bytes, which
  * must end at a line boundary; stats->prefix_hash is XXH3-64 of every byte up
@@ -25,8 +34,8 @@
 #include "ingest/decoder.h"
 #include "util/err.h"
 
-#define MH_MAX_RECORD (16u << 20)     /* longest accepted record: 16 MiB */
-#define MH_MAX_ARRAY_INPUT (1u << 30) /* a top-level JSON array is read whole: 1 GiB */
+#define MH_MAX_RECORD      (16u << 20) /* longest accepted record: 16 MiB */
+#define MH_MAX_ARRAY_INPUT (1u << 30)  /* a top-level JSON array is read whole: 1 GiB */
 
 typedef void (*mh_sink_fn)(void *arg, unsigned thread, const struct mh_event *ev);
 
@@ -40,6 +49,12 @@ struct mh_ingest_opts {
 	/* Called every few MB from the reading thread; may be NULL. */
 	void (*progress)(void *arg, uint64_t bytes_done, uint64_t bytes_total, uint64_t events);
 	void *cb_arg;
+	/* Called for each valid record of a kind molehunt does not use (MH_DEC_SKIP),
+	 * as "file:line" and the decoder's reason; may be NULL. */
+	void (*skip)(void *arg, const char *where, const char *why);
+	/* When set, decode every record with this decoder (tests, embedders);
+	 * overrides format. */
+	const struct mh_decoder *decoder;
 };
 
 struct mh_ingest_stats {
@@ -54,9 +69,15 @@ struct mh_ingest_stats {
 /* Decode all of path into sink. Returns 0, or -1 when the input cannot be read
  * at all or no decoder recognises it (err says which). */
 int mh_ingest_file(const char *path, uint32_t file_id, const struct mh_ingest_opts *opts,
-		   mh_sink_fn sink, void *sink_arg, struct mh_ingest_stats *stats, struct mh_err *err);
+                   mh_sink_fn sink, void *sink_arg, struct mh_ingest_stats *stats,
+                   struct mh_err *err);
 
-/* XXH3-64 of the first len decompressed bytes of path, to check a resume point. */
+/* XXH3-64 of the first line (at most 64 KiB) of the decompressed input: an
+ * input's identity for checkpoints that survives appends. */
+int mh_ingest_head_hash(const char *path, uint64_t *hash, struct mh_err *err);
+
+/* XXH3-64 of the first len decompressed bytes of path (all of it when it is
+ * shorter), to check a resume point. */
 int mh_ingest_prefix_hash(const char *path, uint64_t len, uint64_t *hash, struct mh_err *err);
 
 /* Timestamps as the sources write them, to UTC milliseconds: ISO-8601 / RFC 3339
@@ -64,5 +85,9 @@ int mh_ingest_prefix_hash(const char *path, uint64_t len, uint64_t *hash, struct
  * "2022-03-22 14:21:53.225", "+05:30"), epoch seconds or milliseconds (digits).
  * Returns 0 or -1. */
 int mh_parse_time(const char *s, size_t n, int64_t *ms);
+
+/* Read all of path ("-" = stdin; .gz/.zst decompressed) into a malloc'ed
+ * buffer (NUL-terminated; caller frees). Fails past limit bytes. */
+int mh_ingest_read_all(const char *path, char **buf, size_t *n, size_t limit, struct mh_err *err);
 
 #endif

@@ -28,7 +28,7 @@ struct mh_roster_entry {
 	char *name, *department, *title, *manager_id;
 	char country[3]; /* ISO 3166-1 alpha-2, upper-case; "" unknown */
 	char *city;
-	char *timezone; /* IANA name, "" unknown */
+	char *timezone;                                /* IANA name, "" unknown */
 	int32_t hire_day, notice_day, termination_day; /* days since epoch; INT32_MIN = none */
 	int privileged;
 	char *aliases[MH_ROSTER_MAX_ALIASES]; /* lower-cased */
@@ -55,8 +55,12 @@ int mh_roster_sniff(const char *first_line, size_t n);
  * an earlier roster to append to). Bad rows go to reject and are counted; an
  * unreadable file or a header without employee_id/email is an error. */
 int mh_roster_load(struct mh_roster *r, const char *path,
-		   void (*reject)(void *arg, const char *where, const char *why), void *arg,
-		   struct mh_err *err);
+                   void (*reject)(void *arg, const char *where, const char *why), void *arg,
+                   struct mh_err *err);
+/* The same from memory; name is used in messages ("name:line: reason"). */
+int mh_roster_parse_mem(struct mh_roster *r, const char *name, const char *buf, size_t n,
+                        void (*reject)(void *arg, const char *where, const char *why), void *arg,
+                        struct mh_err *err);
 void mh_roster_free(struct mh_roster *r);
 
 /* "2024-03-01" -> days since 1970-01-01; -1 on error (with *day untouched). */

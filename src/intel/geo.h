@@ -4,6 +4,9 @@
  * Optional geo/ASN enrichment from MaxMind DB files (GeoLite2 Country/City/ASN,
  * ip-location-db) through libmaxminddb. Several files may be added; a lookup
  * asks each in order and fills whatever fields it has: country, ASN, ASN org.
+ * Fields read: country.iso_code, else country_code (ip-location-db), else
+ * registered_country.iso_code; autonomous_system_number (integer or "AS123"
+ * text); autonomous_system_organization, else isp, else organization.
  *
  * Ownership: struct mh_geo owns its open databases; lookups are read-only and
  * thread-safe (MMDB_lookup_sockaddr with MMDB_MODE_MMAP).

@@ -23,8 +23,9 @@
 
 #include "util/err.h"
 
-#define MH_JX_MAX_DEPTH 64
-#define MH_JX_MAX_PATHS 64
+#define MH_JX_MAX_DEPTH    64 /* containers nested in one another, the outermost included */
+#define MH_JX_MAX_PATHS    64
+#define MH_JX_MAX_PATH_LEN 255 /* bytes in one dotted path */
 
 enum mh_jtype {
 	MH_J_ABSENT = 0,
@@ -47,20 +48,34 @@ struct mh_jval {
 struct mh_jx;
 
 /* Compile npaths (<= MH_JX_MAX_PATHS) dotted paths. Returns NULL and fills err on an
- * empty or over-long path. Free with mh_jx_free(). */
+ * empty or over-long path or one holding a control character. A path P answers
+ * the value reached through object keys k1..km (m >= 1) with k1 "." k2 ... "." km
+ * equal to P byte for byte (keys unescaped first), so "a.b" also matches
+ * {"a.b":1}; when several values answer, the first in document order wins, which
+ * covers duplicate keys too. The same path may be listed twice. Free with
+ * mh_jx_free(). */
 struct mh_jx *mh_jx_new(const char *const *paths, size_t npaths, struct mh_err *err);
 void mh_jx_free(struct mh_jx *jx);
 size_t mh_jx_npaths(const struct mh_jx *jx);
+/* The i-th path as given to mh_jx_new (owned by jx). */
+const char *mh_jx_path(const struct mh_jx *jx, size_t i);
 
-/* Validate doc[0..n) as one JSON value (surrounding whitespace allowed) and fill
- * out[0..npaths). Returns 0, or -1 with err = "column N: reason" for invalid
- * JSON; out is then unspecified. */
+/* Validate doc[0..n) as one JSON value (surrounding whitespace allowed, and one
+ * UTF-8 byte order mark at offset 0, as RFC 8259 permits) and fill
+ * out[0..npaths): MH_J_ABSENT where no value answers the path. Returns 0, or -1
+ * with err = "column N: reason" (N counts bytes from 1) for invalid JSON; out is
+ * then unspecified. Bytes of strings are not checked for UTF-8 validity here;
+ * escapes are (a lone \uD800 is accepted, as the RFC grammar allows). */
 int mh_jx_extract(const struct mh_jx *jx, const char *doc, size_t n, struct mh_jval *out,
-		  struct mh_err *err);
+                  struct mh_err *err);
 
 /* Unescape a string value into dst (UTF-8, \u surrogate pairs joined, lone
  * surrogates become U+FFFD), truncating at cap-1 bytes and NUL-terminating.
- * Returns the number of bytes written (without the NUL). Non-strings give 0. */
+ * Returns the number of bytes written (without the NUL). Non-strings give 0.
+ * The output is always valid UTF-8: each maximal ill-formed subsequence of the
+ * input bytes becomes one U+FFFD (Unicode 15, section 3.9), and truncation never
+ * splits a character. \u0000 yields a NUL byte inside the count. 3*v->n+1 bytes
+ * always suffice. */
 size_t mh_jx_string(const struct mh_jval *v, char *dst, size_t cap);
 
 /* Number conversions. Return 0 on success, -1 when the value is not a number

@@ -115,6 +115,8 @@ int mh_eval_read_risk(struct mh_eval_files *f, const char *path, struct mh_err *
 int mh_eval_read_vet(struct mh_eval_files *f, const char *path, struct mh_err *err);
 /* `molehunt extortion --json`: {"case", "candidates":[{"person","score"}, ...]} */
 int mh_eval_read_extortion(struct mh_eval_files *f, const char *path, struct mh_err *err);
+/* The ranking `molehunt risk` would print, straight from a store (sim/eval_store.c). */
+int mh_eval_read_store(struct mh_eval_files *f, const char *db, struct mh_err *err);
 void mh_eval_files_free(struct mh_eval_files *f);
 
 /* Human-readable report (last line: one summary line) or one JSON object. */

@@ -24,7 +24,7 @@ struct mh_err {
 
 /* Set err (may be NULL) to code and a printf-style message. Returns -1. */
 int mh_err_set(struct mh_err *err, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Prefix an existing message with "where: " (e.g. a file name). Returns -1. */
 int mh_err_prefix(struct mh_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

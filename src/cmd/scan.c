@@ -1,0 +1,146 @@
+/* molehunt scan: read logs into the store (engine/scan.c does the work). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "engine/scan.h"
+#include "util/xalloc.h"
+
+static const char usage[] =
+    "usage: molehunt scan [OPTIONS] INPUT...\n"
+    "\n"
+    "Read sign-in, endpoint and code-hosting logs, resolve every user name to a\n"
+    "person, keep bounded per-person aggregates, run the detectors and score\n"
+    "everyone. Formats are detected from content: Okta System Log, Entra ID\n"
+    "sign-ins (Graph and Azure Monitor shapes), ECS, osquery results, GitHub\n"
+    "audit log; JSON Lines or a JSON array; .gz and .zst read transparently;\n"
+    "'-' is stdin. Re-scanning an input only reads what was appended to it.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE          store (default molehunt.db)\n"
+    "  --roster FILE      HR roster CSV; kept in the store for later scans\n"
+    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
+    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
+    "  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
+    "  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
+    "  --threads N        decoding threads (default: one per CPU)\n"
+    "  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
+    "  --no-progress      never draw the progress bar\n"
+    "  -q, --quiet        no summary\n"
+    "  -h, --help         this text\n"
+    "\n"
+    "exit status: 0 ok, 2 usage error, 3 an input or the store could not be read\n";
+
+struct list {
+	const char **v;
+	size_t n, cap;
+};
+
+static void push(struct list *l, const char *s)
+{
+	l->v = mh_grow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = s;
+}
+
+static int parse_uint(const char *s, unsigned *out)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (!*s || *end || v > 1000000)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+int mh_cmd_scan(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, 'd'},      {"roster", required_argument, NULL, 'r'},
+	    {"intel", required_argument, NULL, 'i'},   {"mmdb", required_argument, NULL, 'm'},
+	    {"config", required_argument, NULL, 'c'},  {"format", required_argument, NULL, 'f'},
+	    {"threads", required_argument, NULL, 't'}, {"max-errors", required_argument, NULL, 'e'},
+	    {"no-progress", no_argument, NULL, 'P'},   {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+	};
+	struct mh_scan_opts o;
+	struct mh_scan_report r;
+	struct mh_err err;
+	struct list intel = {0}, mmdb = {0};
+	int c, quiet = 0, rc;
+
+	memset(&o, 0, sizeof(o));
+	o.db = "molehunt.db";
+	o.max_reject_msgs = 20;
+	o.progress = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'r':
+			o.roster = optarg;
+			break;
+		case 'i':
+			push(&intel, optarg);
+			break;
+		case 'm':
+			push(&mmdb, optarg);
+			break;
+		case 'c':
+			o.config = optarg;
+			break;
+		case 'f':
+			o.format = optarg;
+			break;
+		case 't':
+			if (parse_uint(optarg, &o.threads) || !o.threads) {
+				fprintf(stderr,
+				        "molehunt scan: --threads wants a positive number\n");
+				return 2;
+			}
+			break;
+		case 'e':
+			if (parse_uint(optarg, &o.max_reject_msgs)) {
+				fprintf(stderr, "molehunt scan: --max-errors wants a number\n");
+				return 2;
+			}
+			break;
+		case 'P':
+			o.progress = 0;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc && !o.roster) {
+		fprintf(stderr, "molehunt scan: no input given\n\n%s", usage);
+		return 2;
+	}
+	o.inputs = (const char *const *)argv + optind;
+	o.ninputs = (size_t)(argc - optind);
+	o.intel = intel.v;
+	o.nintel = intel.n;
+	o.mmdb = mmdb.v;
+	o.nmmdb = mmdb.n;
+	mh_err_clear(&err);
+	rc = mh_scan(&o, &r, &err);
+	if (rc)
+		fprintf(stderr, "molehunt scan: %s\n", err.msg);
+	if (!quiet && (r.nin || r.roster_persons))
+		mh_scan_report_print(stdout, &r);
+	mh_scan_report_release(&r);
+	free(intel.v);
+	free(mmdb.v);
+	return rc ? 3 : 0;
+}

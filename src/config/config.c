@@ -1,0 +1,404 @@
+/*
+ * YAML config loading with libyaml's event parser. The document must be a
+ * mapping; nested mappings extend the dotted key; a sequence of scalars is a
+ * list value. Each key is checked against the declared parameters when it is
+ * complete, so the error names the line of the offending key.
+ */
+#include "config/config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "detect/detector.h"
+#include "util/xalloc.h"
+
+#define MAX_DEPTH   8
+#define MAX_KEY     256
+#define MAX_ENTRIES 4096
+#define MAX_LIST    10000
+
+const struct mh_param mh_global_params[] = {
+    {"risk.half_life_days", MH_P_NUM, 14, 0.1, 3650, "half-life of a finding's points, in days"},
+    {"risk.family_bonus", MH_P_NUM, 0.25, 0, 5,
+     "score bonus per extra independent family of detectors"},
+    {"risk.scale", MH_P_NUM, 40, 1, 10000, "points that map to a score of 63"},
+    {"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
+    {"allow.remote_tools", MH_P_LIST, 0, 0, 0, "approved remote-control products (ids)"},
+    {"allow.remote_tool_hosts", MH_P_LIST, 0, 0, 0,
+     "hosts where any remote tool is expected (helpdesk)"},
+    {"allow.egress_cidrs", MH_P_LIST, 0, 0, 0, "corporate egress and VPN concentrator ranges"},
+    {"allow.office_addresses", MH_P_LIST, 0, 0, 0, "office postal addresses"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+struct entry {
+	char *key;
+	enum mh_ptype type;
+	char *str; /* scalar text */
+	double num;
+	char **items;
+	size_t nitems, cap;
+};
+
+struct mh_config {
+	struct entry *v;
+	size_t n, cap;
+};
+
+static const struct mh_param implied[] = {
+    {"enabled", MH_P_BOOL, 1, 0, 1, "run this detector"},
+    {"points", MH_P_NUM, 0, 0, 1000, "points per finding (default: the detector's)"},
+    {"cap", MH_P_NUM, 0, 0, 10000, "most points this detector adds to one person"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+static const struct mh_param *find_in(const struct mh_param *t, const char *name)
+{
+	for (; t && t->name; t++)
+		if (!strcmp(t->name, name))
+			return t;
+	return NULL;
+}
+
+/* The declaration of a full dotted key, or NULL. */
+static const struct mh_param *declared(const char *key)
+{
+	const char *rest;
+	size_t i;
+
+	if (strncmp(key, "detectors.", 10))
+		return find_in(mh_global_params, key);
+	rest = key + 10;
+	for (i = 0; mh_detectors[i]; i++) {
+		const struct mh_detector *d = mh_detectors[i];
+		size_t n = strlen(d->id);
+		const struct mh_param *p;
+
+		if (strncmp(rest, d->id, n) || rest[n] != '.')
+			continue;
+		p = find_in(implied, rest + n + 1);
+		if (!p)
+			p = find_in(d->params, rest + n + 1);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
+static struct entry *entry_get(const struct mh_config *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; c && i < c->n; i++)
+		if (!strcmp(c->v[i].key, key))
+			return &c->v[i];
+	return NULL;
+}
+
+struct parse {
+	struct mh_config *c;
+	const char *name;
+	char path[MAX_DEPTH][MAX_KEY];
+	int depth;    /* number of path components */
+	int maps;     /* open mappings */
+	int want_key; /* in a mapping, expecting a key */
+	int in_seq;   /* collecting a list into cur */
+	struct entry *cur;
+	struct mh_err *err;
+};
+
+static void full_key(const struct parse *p, char *out, size_t cap)
+{
+	size_t o = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < p->depth; i++)
+		o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s%s", i ? "." : "",
+		                      p->path[i]);
+}
+
+static int fail(struct parse *p, const yaml_event_t *ev, const char *fmt, const char *arg)
+{
+	char msg[300];
+
+	snprintf(msg, sizeof(msg), fmt, arg);
+	return mh_err_set(p->err, MH_EINPUT, "%s:%lu: %s", p->name,
+	                  (unsigned long)ev->start_mark.line + 1, msg);
+}
+
+static struct entry *new_entry(struct parse *p, const char *key, enum mh_ptype t)
+{
+	struct mh_config *c = p->c;
+	struct entry *e;
+
+	c->v = mh_grow(c->v, &c->cap, c->n + 1, sizeof(*c->v));
+	e = &c->v[c->n++];
+	memset(e, 0, sizeof(*e));
+	e->key = mh_strdup(key);
+	e->type = t;
+	return e;
+}
+
+static int set_scalar(struct parse *p, const yaml_event_t *ev, const char *v)
+{
+	char key[MAX_KEY * MAX_DEPTH];
+	const struct mh_param *d;
+	struct entry *e;
+	char *end;
+
+	full_key(p, key, sizeof(key));
+	d = declared(key);
+	if (!d)
+		return fail(p, ev, "unknown setting '%s'", key);
+	if (entry_get(p->c, key))
+		return fail(p, ev, "'%s' is set twice", key);
+	if (p->c->n >= MAX_ENTRIES)
+		return fail(p, ev, "%s", "too many settings");
+	if (d->type == MH_P_LIST)
+		return fail(p, ev, "'%s' wants a list ([a, b] or one item per line)", key);
+	e = new_entry(p, key, d->type);
+	e->str = mh_strdup(v);
+	if (d->type == MH_P_BOOL) {
+		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "on"))
+			e->num = 1;
+		else if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "off"))
+			e->num = 0;
+		else
+			return fail(p, ev, "'%s' wants true or false", key);
+	} else if (d->type == MH_P_NUM) {
+		errno = 0;
+		e->num = strtod(v, &end);
+		if (!*v || *end || errno || !isfinite(e->num))
+			return fail(p, ev, "'%s' wants a number", key);
+		if (e->num < d->min || e->num > d->max) {
+			char msg[200];
+
+			snprintf(msg, sizeof(msg), "'%s' must be between %g and %g", key, d->min,
+			         d->max);
+			return fail(p, ev, "%s", msg);
+		}
+	}
+	return 0;
+}
+
+static int start_seq(struct parse *p, const yaml_event_t *ev)
+{
+	char key[MAX_KEY * MAX_DEPTH];
+	const struct mh_param *d;
+
+	full_key(p, key, sizeof(key));
+	d = declared(key);
+	if (!d)
+		return fail(p, ev, "unknown setting '%s'", key);
+	if (d->type != MH_P_LIST)
+		return fail(p, ev, "'%s' is not a list setting", key);
+	if (entry_get(p->c, key))
+		return fail(p, ev, "'%s' is set twice", key);
+	p->cur = new_entry(p, key, MH_P_LIST);
+	p->in_seq = 1;
+	return 0;
+}
+
+static int on_scalar(struct parse *p, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+
+	if (!p->maps)
+		return fail(p, ev, "%s", "the config must be a mapping of settings");
+	if (p->in_seq) {
+		struct entry *e = p->cur;
+
+		if (e->nitems >= MAX_LIST)
+			return fail(p, ev, "%s", "list too long");
+		e->items = mh_grow(e->items, &e->cap, e->nitems + 1, sizeof(*e->items));
+		e->items[e->nitems++] = mh_strdup(v);
+		return 0;
+	}
+	if (p->want_key) {
+		if (p->depth >= MAX_DEPTH)
+			return fail(p, ev, "%s", "nested too deeply");
+		if (strlen(v) >= MAX_KEY || !*v)
+			return fail(p, ev, "%s", "bad key");
+		snprintf(p->path[p->depth++], MAX_KEY, "%s", v);
+		p->want_key = 0;
+		return 0;
+	}
+	if (set_scalar(p, ev, v))
+		return -1;
+	p->depth--;
+	p->want_key = 1;
+	return 0;
+}
+
+static int on_event(struct parse *p, const yaml_event_t *ev, int *done)
+{
+	switch (ev->type) {
+	case YAML_STREAM_START_EVENT:
+	case YAML_DOCUMENT_START_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+		return 0;
+	case YAML_STREAM_END_EVENT:
+		*done = 1;
+		return 0;
+	case YAML_MAPPING_START_EVENT:
+		if (p->in_seq)
+			return fail(p, ev, "%s", "list items must be plain values");
+		if (p->maps && p->want_key)
+			return fail(p, ev, "%s", "a key must be a plain value");
+		p->maps++;
+		p->want_key = 1;
+		return 0;
+	case YAML_MAPPING_END_EVENT:
+		if (--p->maps > 0)
+			p->depth--; /* the key whose value this mapping was */
+		p->want_key = 1;
+		return 0;
+	case YAML_SEQUENCE_START_EVENT:
+		if (!p->maps || p->in_seq || p->want_key)
+			return fail(p, ev, "%s", "unexpected list");
+		return start_seq(p, ev);
+	case YAML_SEQUENCE_END_EVENT:
+		p->in_seq = 0;
+		p->depth--;
+		p->want_key = 1;
+		return 0;
+	case YAML_SCALAR_EVENT:
+		return on_scalar(p, ev);
+	case YAML_ALIAS_EVENT:
+		return fail(p, ev, "%s", "YAML aliases are not supported in the config");
+	default:
+		return 0;
+	}
+}
+
+struct mh_config *mh_config_parse(const char *name, const char *text, size_t n, struct mh_err *err)
+{
+	struct parse p;
+	yaml_parser_t yp;
+	int done = 0, rc = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.c = mh_calloc(1, sizeof(*p.c));
+	p.name = name;
+	p.err = err;
+	if (!yaml_parser_initialize(&yp)) {
+		mh_err_set(err, MH_EINPUT, "%s: cannot start the YAML parser", name);
+		mh_config_free(p.c);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&yp, (const unsigned char *)text, n);
+	while (!done && !rc) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(&yp, &ev)) {
+			rc = mh_err_set(err, MH_EINPUT, "%s:%lu: %s", name,
+			                (unsigned long)yp.problem_mark.line + 1,
+			                yp.problem ? yp.problem : "invalid YAML");
+			break;
+		}
+		rc = on_event(&p, &ev, &done);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&yp);
+	if (rc) {
+		mh_config_free(p.c);
+		return NULL;
+	}
+	return p.c;
+}
+
+struct mh_config *mh_config_load(const char *path, struct mh_err *err)
+{
+	struct mh_config *c;
+	FILE *f;
+	char *buf;
+	long n;
+
+	if (!path)
+		return mh_calloc(1, sizeof(struct mh_config));
+	f = fopen(path, "rb");
+	if (!f) {
+		mh_err_set(err, MH_EINPUT, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || n > (1L << 20) ||
+	    fseek(f, 0, SEEK_SET)) {
+		fclose(f);
+		mh_err_set(err, MH_EINPUT, "%s: not a readable config of at most 1 MiB", path);
+		return NULL;
+	}
+	buf = mh_malloc((size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		free(buf);
+		mh_err_set(err, MH_EINPUT, "%s: read error", path);
+		return NULL;
+	}
+	fclose(f);
+	c = mh_config_parse(path, buf, (size_t)n, err);
+	free(buf);
+	return c;
+}
+
+void mh_config_free(struct mh_config *c)
+{
+	size_t i, j;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].key);
+		free(c->v[i].str);
+		for (j = 0; j < c->v[i].nitems; j++)
+			free(c->v[i].items[j]);
+		free(c->v[i].items);
+	}
+	free(c->v);
+	free(c);
+}
+
+double mh_config_num(const struct mh_config *c, const char *key, double def)
+{
+	const struct entry *e = entry_get(c, key);
+
+	return e && (e->type == MH_P_NUM || e->type == MH_P_BOOL) ? e->num : def;
+}
+
+int mh_config_bool(const struct mh_config *c, const char *key, int def)
+{
+	const struct entry *e = entry_get(c, key);
+
+	return e && e->type == MH_P_BOOL ? (int)e->num : def;
+}
+
+const char *mh_config_str(const struct mh_config *c, const char *key, const char *def)
+{
+	const struct entry *e = entry_get(c, key);
+
+	return e && e->str ? e->str : def;
+}
+
+size_t mh_config_list(const struct mh_config *c, const char *key, const char *const **items)
+{
+	const struct entry *e = entry_get(c, key);
+
+	if (!e || e->type != MH_P_LIST) {
+		*items = NULL;
+		return 0;
+	}
+	*items = (const char *const *)e->items;
+	return e->nitems;
+}
+
+double mh_config_dnum(const struct mh_config *c, const char *detector, const char *name, double def)
+{
+	char key[MAX_KEY];
+
+	snprintf(key, sizeof(key), "detectors.%s.%s", detector, name);
+	return mh_config_num(c, key, def);
+}

@@ -1,0 +1,23 @@
+#include <stddef.h>
+#include <string.h>
+
+#include "detect/detector.h"
+
+const struct mh_detector *const mh_detectors[] = {
+    NULL,
+};
+
+const struct mh_detector *mh_detector_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; mh_detectors[i]; i++)
+		if (!strcmp(mh_detectors[i]->id, id))
+			return mh_detectors[i];
+	return NULL;
+}
+
+double mh_detector_points(const struct mh_detector *d, const struct mh_config *cfg)
+{
+	return mh_config_dnum(cfg, d->id, "points", d->points);
+}

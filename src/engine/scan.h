@@ -1,0 +1,73 @@
+#ifndef MH_SCAN_H
+#define MH_SCAN_H
+/*
+ * The scan: inputs -> events -> people's aggregates and findings -> store ->
+ * scores. Used by `molehunt scan` (and later by `serve` for ingest).
+ *
+ *   1. open the store; load the roster (given, or the one an earlier scan
+ *      stored) and build name resolution; load intel and geo databases;
+ *   2. load the stored state (people, days, artifacts) and event findings;
+ *   3. for each input: find its checkpoint by content (the hash of its first
+ *      line, then the hash of the whole consumed prefix) and resume after
+ *      it, so re-scanning the same input adds nothing; decode on up to
+ *      `threads` threads, each folding events into its own delta state and
+ *      detector contexts;
+ *   4. merge the deltas into the full state, run every detector's finish,
+ *      score everyone, and write it all in one transaction.
+ *
+ * Ownership: the report owns its per-input array (mh_scan_report_release).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/event.h"
+#include "util/err.h"
+
+struct mh_scan_opts {
+	const char *db;
+	const char *roster; /* NULL: the roster an earlier scan stored, if any */
+	const char *config; /* YAML settings (docs/CONFIG.md); NULL = defaults */
+	const char *const *intel;
+	size_t nintel;
+	const char *const *mmdb;
+	size_t nmmdb;
+	const char *const *inputs;
+	size_t ninputs;
+	unsigned threads;         /* 0 = one per online CPU */
+	const char *format;       /* force a decoder, NULL = detect */
+	unsigned max_reject_msgs; /* per input; further rejects are only counted */
+	FILE *log;                /* reject messages and warnings; NULL = stderr */
+	int progress;             /* draw a progress bar when stderr is a terminal */
+};
+
+struct mh_scan_input {
+	char path[1024];
+	char format[32];
+	const char *status; /* "new", "resumed", "unchanged", "failed" */
+	uint64_t bytes, records, events, skipped, rejected;
+	double seconds;
+	char error[512];
+};
+
+struct mh_scan_report {
+	struct mh_scan_input *in;
+	size_t nin;
+	uint64_t bytes, records, events, skipped, rejected, unattributed;
+	uint64_t per_source[MH_SRC__COUNT];
+	size_t persons, roster_persons, unresolved;
+	uint64_t roster_rejected;
+	uint64_t unresolved_events;
+	size_t findings;
+	size_t intel_indicators;
+	size_t failed;
+	double seconds;
+};
+
+/* Returns 0 when every input was read (some lines may have been rejected),
+ * -1 with err set when the scan could not run or an input failed. */
+int mh_scan(const struct mh_scan_opts *o, struct mh_scan_report *r, struct mh_err *err);
+void mh_scan_report_print(FILE *f, const struct mh_scan_report *r);
+void mh_scan_report_release(struct mh_scan_report *r);
+
+#endif

@@ -1,0 +1,18 @@
+#ifndef MH_STORE_PRIV_H
+#define MH_STORE_PRIV_H
+/* Internals shared by the store's files. */
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct mh_store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* Prepare sql or fill err; returns NULL on failure. */
+sqlite3_stmt *mh_store_prepare(struct mh_store *s, const char *sql, struct mh_err *err);
+/* Fill err from the connection's last error, prefixed with what; returns -1. */
+int mh_store_fail(struct mh_store *s, struct mh_err *err, const char *what);
+
+#endif
