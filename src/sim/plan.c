@@ -354,7 +354,7 @@ static void remote_and_usb(struct day *d, int32_t day)
 		int attached = (p->usb_attached >> i) & 1;
 
 		if (u->removable) {
-			if (!mh_rng_chance(&d->r, 0.1 * p->data_rate))
+			if (!mh_rng_chance(&d->r, 0.2 * p->data_rate))
 				continue;
 			push_any(d, MH_SE_USB_ADD, (uint16_t)i);
 			push_any(d, MH_SE_USB_WRITE, 0);
