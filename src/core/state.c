@@ -300,9 +300,11 @@ static uint32_t resolve(struct mh_state *st, const struct mh_event *ev, char *ke
 	size_t hn = ev->host.n < MH_NAME_MAX ? ev->host.n : MH_NAME_MAX;
 	uint32_t r, p;
 
-	memcpy(raw, ev->user.p, un);
+	if (un)
+		memcpy(raw, ev->user.p, un);
 	raw[un] = '\0';
-	memcpy(raw + un + 1, ev->host.p, hn);
+	if (hn)
+		memcpy(raw + un + 1, ev->host.p, hn);
 	if (mh_strmap_get(st->names, raw, un + 1 + hn, &p))
 		return p - 1;
 	r = mh_people_resolve(st->people, ev->user, ev->host, key, cap);
