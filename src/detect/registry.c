@@ -3,7 +3,11 @@
 
 #include "detect/detector.h"
 
+/* signin, farm, access (src/detect/signin_*.c, farm_*.c, access_*.c) */
+extern const struct mh_detector mh_det_signin_intel;
+
 const struct mh_detector *const mh_detectors[] = {
+    &mh_det_signin_intel,
     NULL,
 };
 

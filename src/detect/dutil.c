@@ -1,0 +1,140 @@
+/* Shared detector helpers (dutil.h): labels, egress allow-list, roster, dates. */
+#include "detect/dutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "config/config.h"
+#include "intel/cidr.h"
+#include "util/ip.h"
+#include "util/xalloc.h"
+
+#define CIDR_TEXT_MAX 64
+
+/* Labels of the generic anonymizer lists: the x4bnet lists load as "vpn" and
+ * "datacenter"; other common list names for the same classes are accepted
+ * so that a renamed list does not turn into threat intel proper. */
+static const char *const anon_labels[] = {
+    "vpn", "datacenter", "hosting", "proxy", "proxies", "tor", "tor-exit", "anonymizer", NULL,
+};
+
+int mh_dutil_label_anonymizer(const char *label)
+{
+	size_t i;
+
+	if (!label)
+		return 0;
+	for (i = 0; anon_labels[i]; i++)
+		if (!strcasecmp(label, anon_labels[i]))
+			return 1;
+	return 0;
+}
+
+struct mh_dutil_egress {
+	struct mh_cidr *t;
+	size_t n;
+};
+
+/* "10.0.0.0/8", "2001:db8::/32" or a bare address. */
+static int add_cidr(struct mh_cidr *t, const char *s)
+{
+	char buf[CIDR_TEXT_MAX];
+	const char *slash = strchr(s, '/');
+	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	struct mh_ip ip;
+	long len;
+	char *end;
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (mh_ip_parse(buf, n, &ip))
+		return -1;
+	len = ip.family == 4 ? 32 : 128;
+	if (slash) {
+		len = strtol(slash + 1, &end, 10);
+		if (*end || end == slash + 1 || len < 0 || len > (ip.family == 4 ? 32 : 128))
+			return -1;
+	}
+	return mh_cidr_add(t, &ip, (unsigned)len, 1);
+}
+
+struct mh_dutil_egress *mh_dutil_egress_new(const struct mh_config *cfg)
+{
+	struct mh_dutil_egress *e = mh_calloc(1, sizeof(*e));
+	const char *const *items;
+	size_t n = mh_config_list(cfg, "allow.egress_cidrs", &items), i;
+
+	e->t = mh_cidr_new();
+	for (i = 0; i < n; i++)
+		if (!add_cidr(e->t, items[i]))
+			e->n++;
+	mh_cidr_build(e->t);
+	return e;
+}
+
+int mh_dutil_egress_has(const struct mh_dutil_egress *e, const struct mh_ip *ip)
+{
+	return e && e->n && ip->family && mh_cidr_lookup(e->t, ip) != MH_CIDR_NONE;
+}
+
+int mh_dutil_egress_has_text(const struct mh_dutil_egress *e, const char *s)
+{
+	struct mh_ip ip;
+
+	if (!e || !e->n || mh_ip_parse(s, strlen(s), &ip))
+		return 0;
+	return mh_dutil_egress_has(e, &ip);
+}
+
+void mh_dutil_egress_free(struct mh_dutil_egress *e)
+{
+	if (!e)
+		return;
+	mh_cidr_free(e->t);
+	free(e);
+}
+
+const struct mh_roster_entry *mh_dutil_entry(const struct mh_world *w, uint32_t p)
+{
+	uint32_t r;
+
+	if (!w->st || p >= w->st->n || !w->roster)
+		return NULL;
+	r = w->st->ps[p].roster;
+	return r < w->roster->n ? &w->roster->v[r] : NULL;
+}
+
+const struct mh_roster_entry *mh_dutil_entry_st(const struct mh_state *st, uint32_t p)
+{
+	const struct mh_roster *r = st->people ? st->people->roster : NULL;
+	uint32_t i = p < st->n ? st->ps[p].roster : MH_NOBODY;
+
+	return r && i < r->n ? &r->v[i] : NULL;
+}
+
+const char *mh_dutil_who(const struct mh_world *w, uint32_t p)
+{
+	const struct mh_roster_entry *e = mh_dutil_entry(w, p);
+
+	if (e)
+		return e->employee_id;
+	return p < w->st->n && w->st->ps[p].key ? w->st->ps[p].key : "?";
+}
+
+void mh_dutil_date_day(int32_t day, char out[11])
+{
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+
+	if (!gmtime_r(&t, &tm) || !strftime(out, 11, "%Y-%m-%d", &tm))
+		snprintf(out, 11, "day %d", (int)day);
+}
+
+void mh_dutil_date_ms(int64_t ms, char out[11])
+{
+	mh_dutil_date_day(mh_day_of(ms), out);
+}
