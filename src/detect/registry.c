@@ -5,9 +5,13 @@
 
 /* signin, farm, access (src/detect/signin_*.c, farm_*.c, access_*.c) */
 extern const struct mh_detector mh_det_signin_intel;
+extern const struct mh_detector mh_det_signin_anonymizer;
+extern const struct mh_detector mh_det_signin_geo;
 
 const struct mh_detector *const mh_detectors[] = {
     &mh_det_signin_intel,
+    &mh_det_signin_anonymizer,
+    &mh_det_signin_geo,
     NULL,
 };
 
