@@ -92,6 +92,7 @@ struct mh_event {
 	struct mh_str executable; /* full path of the executable */
 	struct mh_str command_line;
 	struct mh_str path;          /* file path */
+	struct mh_str file_hash;     /* SHA-256 hex of the file, when the source gives it */
 	struct mh_str repo;          /* repository "org/name" */
 	struct mh_str dest;          /* destination IP, domain or address */
 	struct mh_str usb_vendor_id; /* hex, as given ("1d6b") */

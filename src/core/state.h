@@ -9,8 +9,11 @@
  *     source line of that day's data movement as evidence;
  *   - a 24-bucket histogram of activity by UTC hour;
  *   - artifacts (IP, country, ASN, MFA device, host, USB device, user name as
- *     spelled) with first/last seen, count and the first source line, at most
- *     MH_ART_MAX_PER_KIND per kind (later new values are counted, not kept).
+ *     spelled; and for data movement only: repository, file path, file hash)
+ *     with first/last seen, count and the first source line, at most
+ *     mh_art_cap(kind) per kind (later new values are counted, not kept). The
+ *     movement artifacts are what extortion attribution matches leaked data
+ *     against, so their caps are larger.
  *
  * Raw events are never kept. One struct mh_state per scanning thread; the
  * scan merges them (mh_state_merge) and the store loads and saves them.
@@ -25,7 +28,8 @@
 #include "core/people.h"
 
 #define MH_MAX_DAYS         400
-#define MH_ART_MAX_PER_KIND 256
+#define MH_ART_MAX_PER_KIND 256  /* identity and network artifacts */
+#define MH_ART_MAX_MOVED    2048 /* repositories, files and hashes moved */
 #define MH_ART_VALUE_MAX    200
 
 enum mh_art_kind {
@@ -36,6 +40,9 @@ enum mh_art_kind {
 	MH_ART_HOST,
 	MH_ART_USB,
 	MH_ART_NAME,
+	MH_ART_REPO,      /* repository cloned or downloaded */
+	MH_ART_FILE,      /* file path archived, copied to USB, uploaded, mailed, downloaded */
+	MH_ART_FILE_HASH, /* SHA-256 of such a file */
 	MH_ART__COUNT
 };
 
@@ -74,6 +81,7 @@ struct mh_pstate {
 	uint16_t nkind[MH_ART__COUNT];
 	uint32_t art_dropped;
 	uint32_t last_art[MH_ART__COUNT]; /* lookup cache: index+1 of the last artifact per kind */
+	struct mh_ip last_ip;             /* the address behind last_art[MH_ART_IP] */
 };
 
 struct mh_strmap;
@@ -84,6 +92,7 @@ struct mh_state {
 	size_t n, cap;
 	struct mh_strmap *unres; /* unresolved key -> index in ps */
 	struct mh_strmap *arts;  /* (person, kind, value) -> index in that person's arts */
+	struct mh_strmap *names; /* raw "user\0host" as the source wrote it -> person + 1 */
 	uint64_t events, unattributed;
 	uint64_t per_source[MH_SRC__COUNT];
 	int64_t max_ms; /* latest event time seen: the data's "now" */
@@ -114,6 +123,8 @@ struct mh_day *mh_state_day(struct mh_state *st, uint32_t p, int32_t day);
 void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *pmap);
 
 const char *mh_art_kind_name(int kind);
+/* How many distinct values of kind one person keeps. */
+unsigned mh_art_cap(int kind);
 int mh_art_kind_parse(const char *name);
 
 /* Days since the epoch for a UTC millisecond time (floor). */

@@ -61,6 +61,7 @@ enum {
 	F_PCMD,
 	F_FPATH,
 	F_FSIZE,
+	F_FHASH,
 	F_SRCIP,
 	F_DSTDOMAIN,
 	F_DSTIP,
@@ -71,15 +72,13 @@ enum {
 };
 
 static const char *const paths[F__COUNT] = {
-    "@timestamp",         "event.category",
-    "event.type",         "event.action",
-    "user.name",          "host.name",
-    "host.hostname",      "process.name",
-    "process.executable", "process.command_line",
-    "file.path",          "file.size",
-    "source.ip",          "destination.domain",
-    "destination.ip",     "source.bytes",
-    "network.bytes",      "network.direction",
+    "@timestamp",           "event.category", "event.type",
+    "event.action",         "user.name",      "host.name",
+    "host.hostname",        "process.name",   "process.executable",
+    "process.command_line", "file.path",      "file.size",
+    "file.hash.sha256",     "source.ip",      "destination.domain",
+    "destination.ip",       "source.bytes",   "network.bytes",
+    "network.direction",
 };
 
 static int sniff(const char *rec, size_t n)
@@ -160,8 +159,10 @@ static int read_fields(struct mh_fields *f, struct mh_event *ev, struct mh_err *
 	    mh_field_str(f, F_PNAME, &ev->process, why) ||
 	    mh_field_str(f, F_PEXE, &ev->executable, why) ||
 	    mh_field_str(f, F_PCMD, &ev->command_line, why) ||
-	    mh_field_str(f, F_FPATH, &ev->path, why) || mh_field_ip(f, F_SRCIP, &ev->ip, why) ||
-	    mh_field_str(f, F_DSTDOMAIN, &ev->dest, why) || mh_field_ip(f, F_DSTIP, &dst, why))
+	    mh_field_str(f, F_FPATH, &ev->path, why) ||
+	    mh_field_str(f, F_FHASH, &ev->file_hash, why) ||
+	    mh_field_ip(f, F_SRCIP, &ev->ip, why) || mh_field_str(f, F_DSTDOMAIN, &ev->dest, why) ||
+	    mh_field_ip(f, F_DSTIP, &dst, why))
 		return -1;
 	if (!ev->host.n && mh_field_str(f, F_HOSTNAME, &ev->host, why))
 		return -1;
@@ -213,6 +214,10 @@ static int decode(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void 
 
 	if (mh_fields_extract(f, rec->p, rec->n, why))
 		return MH_DEC_ERR;
+	if (!mh_field_present(f, F_TS) ||
+	    (!mh_field_present(f, F_CATEGORY) && !mh_field_present(f, F_TYPE) &&
+	     !mh_field_present(f, F_ACTION)))
+		return mh_foreign(why, "not an ECS event: no '@timestamp' with 'event.*'");
 	if (!mh_field_has_time(f, F_TS))
 		return mh_skip(why, "ECS event without a usable '@timestamp' (absent or withheld)");
 	mh_event_init(&ev, rec, MH_SRC_ECS);

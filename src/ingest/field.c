@@ -57,6 +57,12 @@ int mh_skip(struct mh_err *why, const char *reason)
 	return MH_DEC_SKIP;
 }
 
+int mh_foreign(struct mh_err *why, const char *reason)
+{
+	mh_err_set(why, MH_EINPUT, "%s", reason);
+	return MH_DEC_FOREIGN;
+}
+
 void mh_fields_reset_scratch(struct mh_fields *f, size_t n)
 {
 	/* Unescaped strings are never longer than their escaped text, and each
