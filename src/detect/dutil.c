@@ -4,21 +4,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "config/config.h"
 #include "intel/cidr.h"
 #include "util/ip.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #define CIDR_TEXT_MAX 64
 
-/* Labels of the generic anonymizer lists: the x4bnet lists load as "vpn" and
- * "datacenter"; other common list names for the same classes are accepted
- * so that a renamed list does not turn into threat intel proper. */
-static const char *const anon_labels[] = {
-    "vpn", "datacenter", "hosting", "proxy", "proxies", "tor", "tor-exit", "anonymizer", NULL,
+/* Word pieces of the generic anonymizer list names: the x4bnet lists load as
+ * "vpn" and "datacenter"; "commercial-vpn", "proxies", "tor-exits" and the
+ * like name the same classes. */
+static const char *const anon_parts[] = {
+    "vpn", "proxy", "proxies", "datacenter", "data-center", "hosting", "anonymi", NULL,
 };
+
+static int has_part(const char *s, const char *part)
+{
+	size_t n = strlen(part);
+
+	for (; *s; s++)
+		if (!strncasecmp(s, part, n))
+			return 1;
+	return 0;
+}
 
 int mh_dutil_label_anonymizer(const char *label)
 {
@@ -26,10 +38,73 @@ int mh_dutil_label_anonymizer(const char *label)
 
 	if (!label)
 		return 0;
-	for (i = 0; anon_labels[i]; i++)
-		if (!strcasecmp(label, anon_labels[i]))
+	if (!strcasecmp(label, "tor") || !strncasecmp(label, "tor-", 4) ||
+	    !strncasecmp(label, "tor_", 4))
+		return 1;
+	for (i = 0; anon_parts[i]; i++)
+		if (has_part(label, anon_parts[i]))
 			return 1;
 	return 0;
+}
+
+uint32_t mh_dutil_ip_hash(const struct mh_ip *ip)
+{
+	uint32_t h = 2166136261u;
+	int i, n = ip->family == 4 ? 4 : ip->family == 6 ? 16 : 0;
+
+	if (!n)
+		return 0;
+	h = (h ^ ip->family) * 16777619u;
+	for (i = 0; i < n; i++)
+		h = (h ^ ip->a[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+struct mh_dutil_ipcount {
+	struct mh_strmap *m; /* 4-byte hash -> roster people */
+};
+
+struct mh_dutil_ipcount *mh_dutil_ipcount_new(const struct mh_state *st)
+{
+	struct mh_dutil_ipcount *c = mh_calloc(1, sizeof(*c));
+	size_t p;
+	uint32_t i, n;
+
+	c->m = mh_strmap_new();
+	for (p = 0; p < st->n; p++) {
+		const struct mh_pstate *ps = &st->ps[p];
+
+		if (ps->roster == MH_NOBODY)
+			continue;
+		for (i = 0; i < ps->narts; i++) {
+			struct mh_ip ip;
+			uint32_t h;
+
+			if (ps->arts[i].kind != MH_ART_IP ||
+			    mh_ip_parse(ps->arts[i].value, strlen(ps->arts[i].value), &ip))
+				continue;
+			h = mh_dutil_ip_hash(&ip);
+			if (!mh_strmap_get(c->m, (const char *)&h, sizeof(h), &n))
+				n = 0;
+			mh_strmap_put(c->m, (const char *)&h, sizeof(h), n + 1);
+		}
+	}
+	return c;
+}
+
+uint32_t mh_dutil_ipcount_get(const struct mh_dutil_ipcount *c, uint32_t iphash)
+{
+	uint32_t n;
+
+	return c && mh_strmap_get(c->m, (const char *)&iphash, sizeof(iphash), &n) ? n : 0;
+}
+
+void mh_dutil_ipcount_free(struct mh_dutil_ipcount *c)
+{
+	if (!c)
+		return;
+	mh_strmap_free(c->m);
+	free(c);
 }
 
 struct mh_dutil_egress {

@@ -42,8 +42,21 @@ double mh_dutil_country_km(unsigned a, unsigned b);
 const char *mh_dutil_country_code(unsigned idx);
 
 /* Is an intel label one of the generic anonymizer classes (commercial VPN,
- * hosting/datacenter, proxy, Tor) rather than threat intel proper? */
+ * hosting/datacenter, proxy, Tor) rather than threat intel proper? True when
+ * the label contains "vpn", "proxy", "proxies", "datacenter", "data-center",
+ * "hosting", "anonymi" or is "tor" / starts with "tor-" or "tor_". */
 int mh_dutil_label_anonymizer(const char *label);
+
+/* A 32-bit hash of an address (family and bytes), 0 for none. */
+uint32_t mh_dutil_ip_hash(const struct mh_ip *ip);
+
+/* How many roster people's IP artifacts hold each address: shared
+ * infrastructure (office NAT, VPN concentrators, carrier NAT) shows up as an
+ * address many people use. Built once from the merged state. */
+struct mh_dutil_ipcount;
+struct mh_dutil_ipcount *mh_dutil_ipcount_new(const struct mh_state *st);
+uint32_t mh_dutil_ipcount_get(const struct mh_dutil_ipcount *c, uint32_t iphash);
+void mh_dutil_ipcount_free(struct mh_dutil_ipcount *c);
 
 /* Corporate egress ranges (allow.egress_cidrs): office NAT, VPN concentrators.
  * Entries that do not parse as an address or CIDR are ignored. */

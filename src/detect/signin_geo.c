@@ -32,11 +32,12 @@
  * below `min_foreign_days` (8); points grow to the full 20 at 28 foreign days
  * and with the foreign share of located events (full at 50 %). Travel needs
  * `min_km` (2000 km: neighbouring countries and geolocation off by a region
- * never count) at more than `max_kmh` (900 km/h); one instance is worth a
- * third of the travel points (a mislocated mobile address happens), three or
- * more the full 15. asia_first needs 2+ days in Asia within the first 3 days
- * of the person's located history, nothing from Asia 21 days after the home
- * country first appears, and 20+ days at home afterwards.
+ * never count) at more than `max_kmh` (900 km/h). It weighs little: a
+ * traveller's mail client left running at home, or a roaming phone whose
+ * data leaves through the home carrier, looks exactly like it. Each trip is
+ * worth 1/MAX_TRIP of half the points, at most 10 for MAX_TRIP (8) or more. asia_first needs 2+
+ * days in Asia within the first 3 days of the person's located history, nothing from Asia 21 days
+ * after the home country first appears, and 20+ days at home afterwards.
  *
  * Benign look-alikes: a week in Asia on business (below the day threshold,
  * and travel between distant countries takes the hours a flight takes);
@@ -54,6 +55,8 @@
 
 #define ID       "signin.geo"
 #define MAX_CTRY 5
+#define MAX_LOC  32
+#define MAX_TRIP 8 /* impossible trips kept per person */
 #define DAY_MS   86400000LL
 
 extern const struct mh_detector mh_det_signin_geo;
@@ -63,6 +66,8 @@ static const struct mh_param params[] = {
     {"full_foreign_days", MH_P_NUM, 28, 1, 400, "days abroad that earn the full points"},
     {"min_km", MH_P_NUM, 2000, 0, 40000, "shortest distance judged for impossible travel"},
     {"max_kmh", MH_P_NUM, 900, 100, 10000, "fastest believable travel, km/h"},
+    {"infra_people", MH_P_NUM, 5, 2, 1e6,
+     "an address this many people use is shared infrastructure: its location is not theirs"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -74,32 +79,40 @@ struct ctry {
 	uint16_t country, ndays;
 };
 
+/* Events per (country, address), so that finish can take out addresses that
+ * turn out to be shared infrastructure. */
+struct loc {
+	uint32_t iphash, count;
+	uint16_t country;
+};
+
 struct last {
 	int64_t ts;
-	uint32_t file_id, line;
+	uint32_t file_id, line, iphash;
 	uint16_t country;
 };
 
 struct trip {
 	int64_t ts[2];
-	uint32_t file_id[2], line[2];
+	uint32_t file_id[2], line[2], iphash[2];
 	uint16_t country[2];
-	double km, hours;
+	float km, hours;
 };
 
 struct pgeo {
 	struct ctry c[MAX_CTRY];
-	uint8_t nc;
+	uint8_t nc, nloc, ntrip;
 	uint32_t other;      /* located events in countries beyond MAX_CTRY */
 	struct last last[2]; /* Okta, Entra */
-	uint32_t ntrips;
-	struct trip trip; /* the first impossible trip seen */
+	struct loc *loc;     /* up to MAX_LOC, grown on demand */
+	struct trip *trip;   /* up to MAX_TRIP impossible trips, allocated on the first */
 };
 
 struct ctx {
-	double points, min_days, full_days, min_km, max_kmh;
+	double points, min_days, full_days, min_km, max_kmh, infra_people;
 	struct pgeo **p; /* by roster index, each allocated on first use */
 	size_t np;
+	struct mh_dutil_egress *egress;
 	char cache_name[32]; /* last country text looked up */
 	size_t cache_n;
 	unsigned cache_idx;
@@ -114,6 +127,8 @@ static int init(void **vctx, const struct mh_config *cfg, struct mh_err *err)
 	c->full_days = mh_config_dnum(cfg, ID, "full_foreign_days", 28);
 	c->min_km = mh_config_dnum(cfg, ID, "min_km", 2000);
 	c->max_kmh = mh_config_dnum(cfg, ID, "max_kmh", 900);
+	c->infra_people = mh_config_dnum(cfg, ID, "infra_people", 5);
+	c->egress = mh_dutil_egress_new(cfg);
 	*vctx = c;
 	return 0;
 }
@@ -150,7 +165,23 @@ static struct ctry *ctry_get(struct pgeo *g, uint16_t country)
 	return &g->c[g->nc++];
 }
 
-static void add_place(struct pgeo *g, uint16_t country, const struct mh_event *ev)
+static void add_loc(struct pgeo *g, uint16_t country, uint32_t iphash, uint32_t count)
+{
+	int i;
+
+	for (i = 0; i < g->nloc; i++)
+		if (g->loc[i].iphash == iphash && g->loc[i].country == country) {
+			g->loc[i].count += count;
+			return;
+		}
+	if (g->nloc == MAX_LOC)
+		return; /* counted in its country, never taken out as infrastructure */
+	if (!g->loc || !(g->nloc & (g->nloc - 1)))
+		g->loc = mh_realloc(g->loc, (g->nloc ? 2u * g->nloc : 1u) * sizeof(*g->loc));
+	g->loc[g->nloc++] = (struct loc){iphash, count, country};
+}
+
+static void add_place(struct pgeo *g, uint16_t country, uint32_t iphash, const struct mh_event *ev)
 {
 	struct ctry *k = ctry_get(g, country);
 	int32_t day = mh_day_of(ev->ts_ms);
@@ -159,6 +190,7 @@ static void add_place(struct pgeo *g, uint16_t country, const struct mh_event *e
 		g->other++;
 		return;
 	}
+	add_loc(g, country, iphash, 1);
 	k->count++;
 	if (day != k->last_day) {
 		k->ndays++;
@@ -173,9 +205,26 @@ static void add_place(struct pgeo *g, uint16_t country, const struct mh_event *e
 		k->last_ms = ev->ts_ms;
 }
 
-static void check_travel(struct ctx *c, struct pgeo *g, uint16_t country, const struct mh_event *ev)
+static void add_trip(struct pgeo *g, const struct last *l, const struct last *now, double km,
+                     double hours)
 {
-	struct last *l;
+	if (g->ntrip == MAX_TRIP)
+		return;
+	if (!g->trip)
+		g->trip = mh_calloc(MAX_TRIP, sizeof(*g->trip));
+	g->trip[g->ntrip++] = (struct trip){{l->ts, now->ts},
+	                                    {l->file_id, now->file_id},
+	                                    {l->line, now->line},
+	                                    {l->iphash, now->iphash},
+	                                    {l->country, now->country},
+	                                    (float)km,
+	                                    (float)hours};
+}
+
+static void check_travel(struct ctx *c, struct pgeo *g, uint16_t country, uint32_t iphash,
+                         const struct mh_event *ev)
+{
+	struct last *l, now = {ev->ts_ms, ev->file_id, line32(ev->line), iphash, country};
 	double km, hours;
 
 	if (ev->kind != MH_EV_SIGNIN || (ev->src != MH_SRC_OKTA && ev->src != MH_SRC_ENTRA))
@@ -186,16 +235,10 @@ static void check_travel(struct ctx *c, struct pgeo *g, uint16_t country, const 
 	if (l->ts && l->country != country) {
 		km = mh_dutil_country_km(l->country, country);
 		hours = (double)(ev->ts_ms - l->ts) / 3600000.0;
-		if (km >= c->min_km && km > c->max_kmh * hours && !g->ntrips++) {
-			g->trip = (struct trip){{l->ts, ev->ts_ms},
-			                        {l->file_id, ev->file_id},
-			                        {l->line, line32(ev->line)},
-			                        {l->country, country},
-			                        km,
-			                        hours};
-		}
+		if (km >= c->min_km && km > c->max_kmh * hours)
+			add_trip(g, l, &now, km, hours);
 	}
-	*l = (struct last){ev->ts_ms, ev->file_id, line32(ev->line), country};
+	*l = now;
 }
 
 static struct pgeo *person_geo(struct ctx *c, const struct mh_state *st, uint32_t person)
@@ -219,18 +262,20 @@ static void on_event(void *vctx, const struct mh_event *ev, struct mh_state *st,
 	struct ctx *c = vctx;
 	struct pgeo *g;
 	unsigned country;
+	uint32_t iphash;
 
 	if (!ev->country.n || ev->outcome == MH_OUT_FAILURE || ev->is_proxy == 1 ||
 	    (ev->ip_intel && mh_dutil_label_anonymizer(ev->ip_intel)))
 		return;
 	country = country_of(c, ev->country);
-	if (!country)
+	if (!country || mh_dutil_egress_has(c->egress, &ev->ip))
 		return;
 	g = person_geo(c, st, person);
 	if (!g)
 		return;
-	add_place(g, (uint16_t)country, ev);
-	check_travel(c, g, (uint16_t)country, ev);
+	iphash = mh_dutil_ip_hash(&ev->ip);
+	add_place(g, (uint16_t)country, iphash, ev);
+	check_travel(c, g, (uint16_t)country, iphash, ev);
 }
 
 static void merge_one(struct pgeo *d, const struct pgeo *s)
@@ -256,9 +301,23 @@ static void merge_one(struct pgeo *d, const struct pgeo *s)
 		if (sk->last_ms > k->last_ms)
 			k->last_ms = sk->last_ms;
 	}
-	if (s->ntrips && !d->ntrips)
-		d->trip = s->trip;
-	d->ntrips += s->ntrips;
+	for (i = 0; i < s->nloc; i++)
+		add_loc(d, s->loc[i].country, s->loc[i].iphash, s->loc[i].count);
+	for (i = 0; i < s->ntrip; i++)
+		if (d->ntrip < MAX_TRIP) {
+			if (!d->trip)
+				d->trip = mh_calloc(MAX_TRIP, sizeof(*d->trip));
+			d->trip[d->ntrip++] = s->trip[i];
+		}
+}
+
+static void pgeo_free(struct pgeo *g)
+{
+	if (!g)
+		return;
+	free(g->loc);
+	free(g->trip);
+	free(g);
 }
 
 static void merge(void *vinto, void *vfrom)
@@ -281,6 +340,8 @@ static void merge(void *vinto, void *vfrom)
 			continue;
 		}
 		merge_one(into->p[i], from->p[i]);
+		pgeo_free(from->p[i]);
+		from->p[i] = NULL;
 	}
 }
 
@@ -290,144 +351,200 @@ static void set_points(struct mh_finding *fd, double pts)
 		fd->points = pts;
 }
 
-static void ctry_evidence(struct mh_finding *fd, const struct ctry *k)
+/* A country as finish judges it: days and events with the events through
+ * shared infrastructure taken out (days in proportion). */
+struct view {
+	const struct ctry *k;
+	double days, count;
+};
+
+struct judge {
+	struct ctx *c;
+	const struct mh_dutil_ipcount *ic;
+	struct mh_findings *out;
+	uint32_t person;
+	unsigned home;
+	struct view v[MAX_CTRY];
+	int nv;
+	double other;
+};
+
+static int is_infra(const struct judge *j, uint32_t iphash)
+{
+	return iphash && mh_dutil_ipcount_get(j->ic, iphash) >= j->c->infra_people;
+}
+
+static void make_view(struct judge *j, const struct pgeo *g)
+{
+	int i, l;
+
+	j->nv = 0;
+	j->other = g->other;
+	for (i = 0; i < g->nc; i++) {
+		const struct ctry *k = &g->c[i];
+		double infra = 0, own;
+
+		for (l = 0; l < g->nloc; l++)
+			if (g->loc[l].country == k->country && is_infra(j, g->loc[l].iphash))
+				infra += g->loc[l].count;
+		own = k->count > infra ? k->count - infra : 0;
+		j->v[j->nv].k = k;
+		j->v[j->nv].count = own;
+		j->v[j->nv].days = k->count ? k->ndays * own / k->count : 0;
+		j->nv++;
+	}
+}
+
+static void ctry_evidence(struct mh_finding *fd, const struct view *v)
 {
 	char d0[11], d1[11];
 
-	mh_dutil_date_ms(k->first_ms, d0);
-	mh_dutil_date_ms(k->last_ms, d1);
-	mh_finding_evidence(fd, k->file_id, k->line, k->first_ms,
-	                    "located in %s: %u events on %u days, %s..%s",
-	                    mh_dutil_country_code(k->country), k->count, k->ndays, d0, d1);
+	mh_dutil_date_ms(v->k->first_ms, d0);
+	mh_dutil_date_ms(v->k->last_ms, d1);
+	mh_finding_evidence(fd, v->k->file_id, v->k->line, v->k->first_ms,
+	                    "located in %s: %.0f events on %.0f days, %s..%s",
+	                    mh_dutil_country_code(v->k->country), v->count, v->days, d0, d1);
 }
 
-static void judge_residence(struct ctx *c, uint32_t p, unsigned home, const struct pgeo *g,
-                            struct mh_findings *out)
+static void judge_residence(struct judge *j)
 {
-	uint32_t total = g->other, fcount = g->other, fdays = 0;
+	double total = j->other, fcount = j->other, fdays = 0, frac, pts;
 	int64_t first = INT64_MAX, last = INT64_MIN;
 	struct mh_finding *fd;
 	char list[80] = "";
-	double frac, pts;
 	size_t o = 0;
 	int i, isnew;
 
-	for (i = 0; i < g->nc; i++) {
-		const struct ctry *k = &g->c[i];
+	for (i = 0; i < j->nv; i++) {
+		const struct view *v = &j->v[i];
 
-		total += k->count;
-		if (k->country == home)
+		total += v->count;
+		if (v->k->country == j->home || v->days < 1)
 			continue;
-		fcount += k->count;
-		fdays += k->ndays;
-		first = k->first_ms < first ? k->first_ms : first;
-		last = k->last_ms > last ? k->last_ms : last;
+		fcount += v->count;
+		fdays += v->days;
+		first = v->k->first_ms < first ? v->k->first_ms : first;
+		last = v->k->last_ms > last ? v->k->last_ms : last;
 		if (o < sizeof(list))
-			o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s %u days",
-			                      o ? ", " : "", mh_dutil_country_code(k->country),
-			                      k->ndays);
+			o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s %.0f days",
+			                      o ? ", " : "", mh_dutil_country_code(v->k->country),
+			                      v->days);
 	}
-	if (fdays < c->min_days || !total)
+	if (fdays < j->c->min_days || total < 1)
 		return;
-	frac = (double)fcount / total;
-	pts = c->points *
-	      mh_dutil_unit((fdays - c->min_days + 1) / (c->full_days - c->min_days + 1)) *
+	frac = fcount / total;
+	pts = j->c->points *
+	      mh_dutil_unit((fdays - j->c->min_days + 1) / (j->c->full_days - j->c->min_days + 1)) *
 	      (0.4 + 0.6 * mh_dutil_unit((frac - 0.05) / 0.45));
 	if (pts < 1)
 		return;
-	fd = mh_findings_upsert(out, ID, p, "residence", MH_ORIGIN_EVENT, first, &isnew);
+	fd = mh_findings_upsert(j->out, ID, j->person, "residence", MH_ORIGIN_EVENT, first, &isnew);
 	if (last > fd->last_ms)
 		fd->last_ms = last;
 	set_points(fd, pts);
-	for (i = 0; isnew && i < g->nc; i++)
-		if (g->c[i].country != home)
-			ctry_evidence(fd, &g->c[i]);
+	for (i = 0; isnew && i < j->nv; i++)
+		if (j->v[i].k->country != j->home && j->v[i].days >= 1)
+			ctry_evidence(fd, &j->v[i]);
 	snprintf(fd->summary, sizeof(fd->summary),
-	         "located outside %s on %u days (%.0f %% of %u located events): %s",
-	         mh_dutil_country_code(home), fdays, 100 * frac, total, list);
+	         "located outside %s on %.0f days (%.0f %% of %.0f located events): %s",
+	         mh_dutil_country_code(j->home), fdays, 100 * frac, total, list);
 }
 
-static void judge_asia_first(struct ctx *c, uint32_t p, unsigned home, const struct pgeo *g,
-                             struct mh_findings *out)
+static void judge_asia_first(struct judge *j)
 {
-	const struct mh_dutil_country *hc = mh_dutil_country_at(home);
-	const struct ctry *hk = NULL;
+	const struct mh_dutil_country *hc = mh_dutil_country_at(j->home);
+	const struct view *hv = NULL;
 	int64_t afirst = INT64_MAX, alast = INT64_MIN, first = INT64_MAX;
-	uint32_t adays = 0;
+	double adays = 0;
 	struct mh_finding *fd;
 	int i, isnew;
 
 	if (!hc || hc->region == MH_RG_ASIA)
 		return;
-	for (i = 0; i < g->nc; i++) {
-		const struct ctry *k = &g->c[i];
-		const struct mh_dutil_country *kc = mh_dutil_country_at(k->country);
+	for (i = 0; i < j->nv; i++) {
+		const struct view *v = &j->v[i];
+		const struct mh_dutil_country *kc = mh_dutil_country_at(v->k->country);
 
-		first = k->first_ms < first ? k->first_ms : first;
-		if (k->country == home) {
-			hk = k;
+		if (v->days < 1)
+			continue;
+		first = v->k->first_ms < first ? v->k->first_ms : first;
+		if (v->k->country == j->home) {
+			hv = v;
 		} else if (kc && kc->region == MH_RG_ASIA) {
-			adays += k->ndays;
-			afirst = k->first_ms < afirst ? k->first_ms : afirst;
-			alast = k->last_ms > alast ? k->last_ms : alast;
+			adays += v->days;
+			afirst = v->k->first_ms < afirst ? v->k->first_ms : afirst;
+			alast = v->k->last_ms > alast ? v->k->last_ms : alast;
 		}
 	}
-	if (!hk || adays < 2 || afirst > first + 3 * DAY_MS || alast > hk->first_ms + 21 * DAY_MS ||
-	    hk->ndays < 20 || hk->last_ms < alast + 14 * DAY_MS)
+	if (!hv || adays < 2 || afirst > first + 3 * DAY_MS ||
+	    alast > hv->k->first_ms + 21 * DAY_MS || hv->days < 20 ||
+	    hv->k->last_ms < alast + 14 * DAY_MS)
 		return;
-	fd = mh_findings_upsert(out, ID, p, "asia_first", MH_ORIGIN_EVENT, afirst, &isnew);
-	if (hk->last_ms > fd->last_ms)
-		fd->last_ms = hk->last_ms;
-	set_points(fd, c->points * 0.75);
-	for (i = 0; isnew && i < g->nc; i++)
-		if (g->c[i].country != home)
-			ctry_evidence(fd, &g->c[i]);
-	if (isnew)
-		ctry_evidence(fd, hk);
+	fd = mh_findings_upsert(j->out, ID, j->person, "asia_first", MH_ORIGIN_EVENT, afirst,
+	                        &isnew);
+	if (hv->k->last_ms > fd->last_ms)
+		fd->last_ms = hv->k->last_ms;
+	set_points(fd, j->c->points * 0.75);
+	for (i = 0; isnew && i < j->nv; i++)
+		if (j->v[i].days >= 1)
+			ctry_evidence(fd, &j->v[i]);
 	snprintf(fd->summary, sizeof(fd->summary),
-	         "first located in Asia (%u days), then only in %s (%u days) from %d days later",
-	         adays, mh_dutil_country_code(home), hk->ndays,
-	         (int)((hk->first_ms - afirst) / DAY_MS));
+	         "first located in Asia (%.0f days), then in %s (%.0f days) from %d days later",
+	         adays, mh_dutil_country_code(j->home), hv->days,
+	         (int)((hv->k->first_ms - afirst) / DAY_MS));
 }
 
-static void judge_travel(struct ctx *c, uint32_t p, const struct pgeo *g, struct mh_findings *out)
+static void judge_travel(struct judge *j, const struct pgeo *g)
 {
-	const struct trip *t = &g->trip;
+	const struct trip *t = NULL;
 	struct mh_finding *fd;
-	int isnew, i;
+	int isnew, i, n = 0;
 
-	if (!g->ntrips)
+	for (i = 0; i < g->ntrip; i++)
+		if (!is_infra(j, g->trip[i].iphash[0]) && !is_infra(j, g->trip[i].iphash[1]) &&
+		    !n++)
+			t = &g->trip[i];
+	if (!t)
 		return;
-	fd = mh_findings_upsert(out, ID, p, "travel", MH_ORIGIN_EVENT, t->ts[0], &isnew);
-	set_points(fd, c->points * 0.75 * (g->ntrips >= 3 ? 1 : g->ntrips / 3.0));
+	fd = mh_findings_upsert(j->out, ID, j->person, "travel", MH_ORIGIN_EVENT, t->ts[0], &isnew);
+	set_points(fd, j->c->points * 0.5 * mh_dutil_unit(n / (double)MAX_TRIP));
 	for (i = 0; isnew && i < 2; i++)
 		mh_finding_evidence(fd, t->file_id[i], t->line[i], t->ts[i],
 		                    "sign-in located in %s", mh_dutil_country_code(t->country[i]));
 	snprintf(fd->summary, sizeof(fd->summary),
-	         "%u impossible trip%s between sign-ins, e.g. %s to %s (%.0f km) in %.1f h",
-	         g->ntrips, g->ntrips == 1 ? "" : "s", mh_dutil_country_code(t->country[0]),
+	         "%d%s impossible trip%s between sign-ins, e.g. %s to %s (%.0f km) in %.1f h", n,
+	         n == MAX_TRIP ? "+" : "", n == 1 ? "" : "s", mh_dutil_country_code(t->country[0]),
 	         mh_dutil_country_code(t->country[1]), t->km, t->hours);
 }
 
 static void finish(void *vctx, const struct mh_world *w, struct mh_findings *out)
 {
 	struct ctx *c = vctx;
+	struct judge j;
 	size_t p;
 
-	for (p = 0; c->p && p < w->st->n; p++) {
+	if (!c->p)
+		return;
+	memset(&j, 0, sizeof(j));
+	j.c = c;
+	j.out = out;
+	j.ic = mh_dutil_ipcount_new(w->st);
+	for (p = 0; p < w->st->n; p++) {
 		uint32_t r = w->st->ps[p].roster;
-		unsigned home;
 
 		if (r >= c->np || !c->p[r] || !w->roster || r >= w->roster->n)
 			continue;
-		home =
+		j.person = (uint32_t)p;
+		j.home =
 		    mh_dutil_country_find(w->roster->v[r].country, strlen(w->roster->v[r].country));
-		if (home) {
-			judge_residence(c, (uint32_t)p, home, c->p[r], out);
-			judge_asia_first(c, (uint32_t)p, home, c->p[r], out);
+		make_view(&j, c->p[r]);
+		if (j.home) {
+			judge_residence(&j);
+			judge_asia_first(&j);
 		}
-		judge_travel(c, (uint32_t)p, c->p[r], out);
+		judge_travel(&j, c->p[r]);
 	}
+	mh_dutil_ipcount_free((struct mh_dutil_ipcount *)j.ic);
 }
 
 static void cfree(void *vctx)
@@ -436,8 +553,9 @@ static void cfree(void *vctx)
 	size_t i;
 
 	for (i = 0; c->p && i < c->np; i++)
-		free(c->p[i]);
+		pgeo_free(c->p[i]);
 	free(c->p);
+	mh_dutil_egress_free(c->egress);
 	free(c);
 }
 

@@ -1,28 +1,30 @@
 /*
  * signin.intel — activity from IP addresses or networks in threat intel.
  *
- * What it catches: any event whose client IP the scan labelled from an intel
- * list that is threat intel proper: a DPRK-infrastructure list, a STIX
+ * What it catches: a person whose events came from an address that an intel
+ * list that is threat intel proper names: a DPRK-infrastructure list, a STIX
  * indicator, a list of known facilitator or laptop-farm addresses. The
- * generic anonymizer lists (x4bnet "vpn" and "datacenter", proxy and Tor
- * lists; see mh_dutil_label_anonymizer) are signin.anonymizer's business and
- * ignored here: a commercial VPN exit says little about who is behind it.
+ * generic anonymizer lists (x4bnet "vpn" and "datacenter", commercial-VPN,
+ * proxy and Tor lists; see mh_dutil_label_anonymizer) are
+ * signin.anonymizer's business and ignored here.
  *
- * Evidence: one finding per (person, list label), holding the first events
- * from distinct addresses (source line, action, address), its count and
- * first/last time. Findings come from single events (origin event), so they
- * survive re-scans and merge across threads.
+ * How: finish matches every IP artifact of every person (the state keeps
+ * each address a person used with its count, first/last seen and first
+ * source line) against the loaded intel, so findings follow the stored
+ * state across re-scans. One finding per (person, list label).
  *
- * Points: a curated indicator names infrastructure an adversary used, so a
- * hit is strong on its own (35, cap 60: two lists can add up, a flood of one
- * list cannot reach the top without another family). Failed sign-ins only
- * weigh `failure_share` of that: a password-spraying host in the list
- * proves nothing about the account holder, yet it is worth a look.
+ * Points: a curated indicator that names an address only its subject uses is
+ * strong on its own (35, cap 60: two lists can add up; a flood of one list
+ * cannot reach the top without another family). Advisories also list the
+ * commercial VPN exits operatives used, and ordinary privacy-VPN users share
+ * those exits: an indicator that sits inside a VPN/hosting network (a
+ * neighbouring address in the same /24, or /120 for IPv6, matches an
+ * anonymizer list) is worth only `shared_share` (a third) of the points.
  *
- * Benign look-alikes: an employee on a hotel or conference network that some
- * list once named (stale intel); a shared cloud address reused by the
- * list's subject. Lists age; intel is not weighed higher than this for that
- * reason, and the evidence names the list so an analyst can judge it.
+ * Benign look-alikes: privacy-VPN users on an exit an advisory listed
+ * (weighed down as above); an employee on a hotel or conference network that
+ * some list once named (stale intel). The evidence names the list and the
+ * address so an analyst can judge it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +32,7 @@
 
 #include "detect/detector.h"
 #include "detect/dutil.h"
+#include "intel/intel.h"
 #include "util/ip.h"
 #include "util/xalloc.h"
 
@@ -38,65 +41,93 @@
 extern const struct mh_detector mh_det_signin_intel;
 
 static const struct mh_param params[] = {
-    {"failure_share", MH_P_NUM, 0.4, 0, 1,
-     "share of the points a finding of failed sign-ins only is worth"},
+    {"shared_share", MH_P_NUM, 0.34, 0, 1,
+     "share of the points for an indicator inside a VPN/hosting network"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
 struct ctx {
-	double points, failure_share;
+	double points, shared_share;
 };
 
 static int init(void **vctx, const struct mh_config *cfg, struct mh_err *err)
 {
 	struct ctx *c = mh_calloc(1, sizeof(*c));
 
-	c->failure_share = mh_config_dnum(cfg, ID, "failure_share", 0.4);
+	c->shared_share = mh_config_dnum(cfg, ID, "shared_share", 0.34);
 	c->points = mh_detector_points(&mh_det_signin_intel, cfg);
 	*vctx = c;
 	return 0;
 }
 
-/* Is this address already among the finding's evidence? */
-static int has_ip(const struct mh_finding *fd, const char *ip)
+/* Does the address sit inside an anonymizer network? Probe two neighbours
+ * in the same /24 (/120): a single listed address does not cover them, a
+ * listed VPN or hosting range does. */
+static int in_anonymizer_net(const struct mh_intel *in, const struct mh_ip *ip)
 {
-	int i;
+	int last = ip->family == 4 ? 3 : 15, i;
 
-	for (i = 0; i < fd->nev; i++)
-		if (strstr(fd->ev[i].text, ip))
+	for (i = 1; i <= 2; i++) {
+		struct mh_ip nb = *ip;
+		struct mh_intel_hit hit;
+
+		nb.a[last] = (uint8_t)(nb.a[last] ^ i);
+		if (mh_intel_match_ip(in, &nb, &hit) && mh_dutil_label_anonymizer(hit.label))
 			return 1;
+	}
 	return 0;
 }
 
-static void on_event(void *vctx, const struct mh_event *ev, struct mh_state *st, uint32_t person,
-                     struct mh_findings *out)
+static void report(struct ctx *c, const struct mh_world *w, uint32_t p, const struct mh_art *a,
+                   const char *label, int shared, struct mh_findings *out)
 {
-	struct ctx *c = vctx;
+	double pts = shared ? c->points * c->shared_share : c->points;
 	struct mh_finding *fd;
-	char key[96], ip[64];
-	double pts;
+	char key[96], d0[11], d1[11];
 	int isnew;
 
-	if (!ev->ip_intel || mh_dutil_label_anonymizer(ev->ip_intel))
-		return;
-	snprintf(key, sizeof(key), "list:%s", ev->ip_intel);
-	fd = mh_findings_upsert(out, ID, person, key, MH_ORIGIN_EVENT, ev->ts_ms, &isnew);
-	pts = ev->outcome == MH_OUT_FAILURE ? c->points * c->failure_share : c->points;
+	snprintf(key, sizeof(key), "list:%s", label);
+	fd = mh_findings_upsert(out, ID, p, key, MH_ORIGIN_FINISH, a->first_ms, &isnew);
+	if (a->last_ms > fd->last_ms)
+		fd->last_ms = a->last_ms;
+	fd->count = (isnew ? 0 : fd->count - 1) + a->count; /* upsert counted one */
 	if (pts > fd->points)
 		fd->points = pts;
-	mh_ip_format(&ev->ip, ip, sizeof(ip));
-	if (isnew || (fd->nev < MH_EVIDENCE_MAX && !has_ip(fd, ip)))
-		mh_finding_evidence(fd, ev->file_id, ev->line, ev->ts_ms, "%s %.*s%s from %s %.*s",
-		                    mh_source_name(ev->src),
-		                    (int)(ev->action.n > 60 ? 60 : ev->action.n),
-		                    ev->action.n ? ev->action.p : "",
-		                    ev->outcome == MH_OUT_FAILURE ? " (failed)" : "", ip,
-		                    (int)(ev->country.n > 30 ? 30 : ev->country.n),
-		                    ev->country.n ? ev->country.p : "");
+	mh_dutil_date_ms(a->first_ms, d0);
+	mh_dutil_date_ms(a->last_ms, d1);
+	mh_finding_evidence(fd, a->file_id, a->line, a->first_ms, "%s: %u %s events %s..%s%s",
+	                    a->value, a->count, mh_source_name(a->src), d0, d1,
+	                    shared ? " (inside a VPN/hosting network)" : "");
 	snprintf(fd->summary, sizeof(fd->summary),
-	         "%u event%s from addresses on threat-intel list '%.40s' (%d address%s shown)",
-	         fd->count, fd->count == 1 ? "" : "s", ev->ip_intel, fd->nev,
-	         fd->nev == 1 ? "" : "es");
+	         "%u event%s from %d address%s on threat-intel list '%.40s'%s", fd->count,
+	         fd->count == 1 ? "" : "s", fd->nev, fd->nev == 1 ? "" : "es", label,
+	         fd->points < c->points ? ", a VPN/hosting exit others use too" : "");
+}
+
+static void finish(void *vctx, const struct mh_world *w, struct mh_findings *out)
+{
+	struct ctx *c = vctx;
+	size_t p;
+	uint32_t i;
+
+	if (!w->intel)
+		return;
+	for (p = 0; p < w->st->n; p++) {
+		const struct mh_pstate *ps = &w->st->ps[p];
+
+		for (i = 0; i < ps->narts; i++) {
+			const struct mh_art *a = &ps->arts[i];
+			struct mh_intel_hit hit;
+			struct mh_ip ip;
+
+			if (a->kind != MH_ART_IP || mh_ip_parse(a->value, strlen(a->value), &ip) ||
+			    !mh_intel_match_ip(w->intel, &ip, &hit) ||
+			    mh_dutil_label_anonymizer(hit.label))
+				continue;
+			report(c, w, (uint32_t)p, a, hit.label, in_anonymizer_net(w->intel, &ip),
+			       out);
+		}
+	}
 }
 
 static void cfree(void *vctx)
@@ -113,6 +144,6 @@ const struct mh_detector mh_det_signin_intel = {
     .cap = 60,
     .params = params,
     .init = init,
-    .on_event = on_event,
+    .finish = finish,
     .free = cfree,
 };

@@ -41,11 +41,12 @@ static void test_intel_hit_is_strong(void **state)
 	signins(&h, "ann@corp.example", 0, 20, 2, "203.0.113.10", "United States", 0);
 	signins(&h, "ann@corp.example", 3, 2, 1, "175.45.176.9", "North Korea", 0);
 	signins(&h, "ann@corp.example", 6, 1, 1, "175.45.176.10", "North Korea", 0);
+	dh_finish(&h);
 	fd = dh_find(&h, 0, "list:dprk");
 	assert_non_null(fd);
 	assert_int_equal(fd->count, 3);
-	assert_int_equal(fd->nev, 2); /* one item per distinct address */
-	assert_true(fd->ev[0].line > 0);
+	assert_int_equal(fd->nev, 2); /* one item per address */
+	assert_int_equal(fd->ev[0].line, 41);
 	assert_non_null(strstr(fd->ev[0].text, "175.45.176.9"));
 	assert_true(fd->points >= 30);
 	assert_non_null(strstr(fd->summary, "dprk"));
@@ -58,27 +59,32 @@ static void test_intel_ignores_anonymizer_lists(void **state)
 	struct dh h;
 
 	roster3(&h, "signin.intel");
-	dh_build(&h, NULL, INTEL);
+	dh_build(&h, NULL, INTEL ";commercial-vpn:100.24.0.0/16");
 	signins(&h, "ann@corp.example", 0, 20, 2, "198.51.100.7", "Netherlands", 1);
 	signins(&h, "ben@corp.example", 0, 20, 2, "192.0.2.7", "Germany", 0);
+	signins(&h, "cho@corp.example", 0, 20, 2, "100.24.3.4", "Germany", 0);
+	dh_finish(&h);
 	assert_int_equal(h.f.n, 0);
 	dh_free(&h);
 }
 
-static void test_intel_failures_weigh_less(void **state)
+/* An advisory lists a commercial VPN exit that privacy-VPN users share. */
+static void test_intel_listed_vpn_exit_weighs_less(void **state)
 {
 	struct dh h;
-	struct mh_event e;
-	const struct mh_finding *fd;
+	const struct mh_finding *a, *b;
 
 	roster3(&h, "signin.intel");
-	dh_build(&h, NULL, INTEL);
-	e = dh_ev("ben@corp.example", DH_T0, MH_EV_SIGNIN, "175.45.176.9");
-	e.outcome = MH_OUT_FAILURE;
-	dh_feed(&h, &e);
-	fd = dh_find(&h, 1, "list:");
-	assert_non_null(fd);
-	assert_true(fd->points > 0 && fd->points < 20);
+	dh_build(&h, NULL, "dprk:198.51.100.77,175.45.176.9;" INTEL);
+	signins(&h, "ann@corp.example", 0, 3, 1, "198.51.100.77", "Canada", 0);
+	signins(&h, "ben@corp.example", 0, 3, 1, "175.45.176.9", "North Korea", 0);
+	dh_finish(&h);
+	a = dh_find(&h, 0, "list:dprk");
+	b = dh_find(&h, 1, "list:dprk");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(a->points > 0 && a->points < b->points / 2);
+	assert_non_null(strstr(a->ev[0].text, "inside a VPN/hosting network"));
 	dh_free(&h);
 }
 
@@ -218,7 +224,7 @@ static void test_geo_impossible_travel(void **state)
 	fd = dh_find(&h, 1, "travel");
 	assert_non_null(fd);
 	assert_int_equal(fd->nev, 2);
-	assert_true(fd->points > 0 && fd->points < 10); /* one trip: a third */
+	assert_true(fd->points > 0 && fd->points < 3); /* one trip weighs little */
 	assert_null(dh_find(&h, 1, "residence"));
 	dh_free(&h);
 }
@@ -272,7 +278,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_intel_hit_is_strong),
 	    cmocka_unit_test(test_intel_ignores_anonymizer_lists),
-	    cmocka_unit_test(test_intel_failures_weigh_less),
+	    cmocka_unit_test(test_intel_listed_vpn_exit_weighs_less),
 	    cmocka_unit_test(test_anon_heavy_vpn_user),
 	    cmocka_unit_test(test_anon_occasional_privacy_vpn_is_quiet),
 	    cmocka_unit_test(test_anon_okta_is_proxy_and_fraction_order),
