@@ -9,6 +9,7 @@
 
 #include "config/config.h"
 #include "intel/cidr.h"
+#include "intel/intel.h"
 #include "util/ip.h"
 #include "util/strmap.h"
 #include "util/xalloc.h"
@@ -44,6 +45,25 @@ int mh_dutil_label_anonymizer(const char *label)
 	for (i = 0; anon_parts[i]; i++)
 		if (has_part(label, anon_parts[i]))
 			return 1;
+	return 0;
+}
+
+int mh_dutil_ip_in_anonymizer_net(const struct mh_intel *intel, const struct mh_ip *ip)
+{
+	int last = ip->family == 4 ? 3 : 15, i;
+	struct mh_intel_hit hit;
+
+	if (!intel || !ip->family)
+		return 0;
+	if (mh_intel_match_ip(intel, ip, &hit) && mh_dutil_label_anonymizer(hit.label))
+		return 1;
+	for (i = 1; i <= 2; i++) {
+		struct mh_ip nb = *ip;
+
+		nb.a[last] = (uint8_t)(nb.a[last] ^ i);
+		if (mh_intel_match_ip(intel, &nb, &hit) && mh_dutil_label_anonymizer(hit.label))
+			return 1;
+	}
 	return 0;
 }
 

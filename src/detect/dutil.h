@@ -47,6 +47,14 @@ const char *mh_dutil_country_code(unsigned idx);
  * "hosting", "anonymi" or is "tor" / starts with "tor-" or "tor_". */
 int mh_dutil_label_anonymizer(const char *label);
 
+struct mh_intel;
+/* Is the address on an anonymizer list, or inside an anonymizer network? A
+ * single listed address (an advisory naming one VPN exit) shadows the
+ * provider's range it sits in, so two neighbours in the same /24 (/120 for
+ * IPv6) are probed too: a lone listed address does not cover them, a VPN or
+ * hosting range does. intel may be NULL (then 0). */
+int mh_dutil_ip_in_anonymizer_net(const struct mh_intel *intel, const struct mh_ip *ip);
+
 /* A 32-bit hash of an address (family and bytes), 0 for none. */
 uint32_t mh_dutil_ip_hash(const struct mh_ip *ip);
 

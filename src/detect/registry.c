@@ -7,11 +7,13 @@
 extern const struct mh_detector mh_det_signin_intel;
 extern const struct mh_detector mh_det_signin_anonymizer;
 extern const struct mh_detector mh_det_signin_geo;
+extern const struct mh_detector mh_det_farm_shared_egress;
 
 const struct mh_detector *const mh_detectors[] = {
     &mh_det_signin_intel,
     &mh_det_signin_anonymizer,
     &mh_det_signin_geo,
+    &mh_det_farm_shared_egress,
     NULL,
 };
 

@@ -60,24 +60,6 @@ static int init(void **vctx, const struct mh_config *cfg, struct mh_err *err)
 	return 0;
 }
 
-/* Does the address sit inside an anonymizer network? Probe two neighbours
- * in the same /24 (/120): a single listed address does not cover them, a
- * listed VPN or hosting range does. */
-static int in_anonymizer_net(const struct mh_intel *in, const struct mh_ip *ip)
-{
-	int last = ip->family == 4 ? 3 : 15, i;
-
-	for (i = 1; i <= 2; i++) {
-		struct mh_ip nb = *ip;
-		struct mh_intel_hit hit;
-
-		nb.a[last] = (uint8_t)(nb.a[last] ^ i);
-		if (mh_intel_match_ip(in, &nb, &hit) && mh_dutil_label_anonymizer(hit.label))
-			return 1;
-	}
-	return 0;
-}
-
 static void report(struct ctx *c, const struct mh_world *w, uint32_t p, const struct mh_art *a,
                    const char *label, int shared, struct mh_findings *out)
 {
@@ -124,8 +106,8 @@ static void finish(void *vctx, const struct mh_world *w, struct mh_findings *out
 			    !mh_intel_match_ip(w->intel, &ip, &hit) ||
 			    mh_dutil_label_anonymizer(hit.label))
 				continue;
-			report(c, w, (uint32_t)p, a, hit.label, in_anonymizer_net(w->intel, &ip),
-			       out);
+			report(c, w, (uint32_t)p, a, hit.label,
+			       mh_dutil_ip_in_anonymizer_net(w->intel, &ip), out);
 		}
 	}
 }
