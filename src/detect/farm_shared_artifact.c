@@ -8,7 +8,8 @@
  *
  * How: finish normalises each roster field (intel/norm.h for phone and
  * e-mail; letters and digits for accounts and serials; lower-case words
- * with common street abbreviations for addresses) and groups equal values.
+ * with common street words abbreviated for addresses; state names are not
+ * abbreviated) and groups equal values.
  * One finding per (person, field), naming the others and their roster lines
  * (evidence file 0 is the roster; lines are the rows').
  *
