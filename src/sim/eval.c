@@ -84,7 +84,8 @@ static size_t order(const struct mh_eval_truth *t, const struct mh_eval_rank *ri
 		const struct mh_eval_rank *e = &risk[v[i].idx];
 		int p = find_person(t, e->person, e->email);
 
-		if (p < 0 || seen[p])
+		/* a score of 0 is no evidence: it ranks nobody into a top K */
+		if (p < 0 || seen[p] || !(e->score > 0))
 			continue;
 		seen[p] = 1;
 		score[p] = e->score;

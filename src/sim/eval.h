@@ -9,7 +9,8 @@
  *
  * Definitions (K = number of positive employees in truth):
  *  - the ranking is ordered by score, descending; ties keep the given order;
- *    people absent from the ranking have score 0 and are in no top-K;
+ *    people absent from the ranking have score 0; nobody with score 0 is in
+ *    a top K (a zero score is no evidence, and ties at 0 are arbitrary);
  *  - precision@K = positives in the top K / K; recall@K, recall@2K =
  *    positives in the top K (2K) / K;
  *  - ROC AUC over every person in truth (Mann-Whitney U, ties count 1/2);

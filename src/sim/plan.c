@@ -188,30 +188,30 @@ static void signins(struct day *d)
 
 	for (i = 0; i < d->ns; i++) {
 		if (i == 0 || d->ss[i].eg != d->ss[i - 1].eg || mh_rng_chance(&d->r, 0.3))
-			push(d, at(d, d->ss[i].a, &d->r), d->ss[i].eg, MH_EV_OKTA_SESSION, 0);
+			push(d, at(d, d->ss[i].a, &d->r), d->ss[i].eg, MH_SE_OKTA_SESSION, 0);
 	}
 	if (mh_rng_chance(&d->r, 0.04)) {
 		ts = at(d, d->ss[0].a - 0.01, &d->r);
-		push(d, ts, d->ss[0].eg, MH_EV_OKTA_FAIL, 0);
+		push(d, ts, d->ss[0].eg, MH_SE_OKTA_FAIL, 0);
 	}
 	n = 1 + mh_rng_poisson(&d->r, 2.5);
 	for (i = 0; i < n; i++) {
 		ts = when(d, &eg);
-		push(d, ts, eg, MH_EV_OKTA_SSO, (uint16_t)mh_rng_below(&d->r, mh_sim_nokta_apps));
+		push(d, ts, eg, MH_SE_OKTA_SSO, (uint16_t)mh_rng_below(&d->r, mh_sim_nokta_apps));
 	}
 	n = 2 + mh_rng_poisson(&d->r, 3.0);
 	for (i = 0; i < n; i++) {
 		ts = when(d, &eg);
-		push(d, ts, eg, MH_EV_ENTRA, (uint16_t)mh_rng_below(&d->r, mh_sim_nentra_apps));
+		push(d, ts, eg, MH_SE_ENTRA, (uint16_t)mh_rng_below(&d->r, mh_sim_nentra_apps));
 	}
 	if (mh_rng_chance(&d->r, 0.02))
-		push_any(d, MH_EV_ENTRA_FAIL, 0);
+		push_any(d, MH_SE_ENTRA_FAIL, 0);
 	/* the phone reads mail from morning to night, from wherever it is */
 	n = mh_rng_poisson(&d->r, 1.5);
 	for (i = 0; i < n; i++) {
 		ts = at(d, 7 + 15 * mh_rng_unit(&d->r), &d->r);
 		eg = mobile_egress(d);
-		push(d, ts, eg, MH_EV_ENTRA, (uint16_t)(0x100 | p->mobile_ua));
+		push(d, ts, eg, MH_SE_ENTRA, (uint16_t)(0x100 | p->mobile_ua));
 	}
 }
 
@@ -256,19 +256,19 @@ static void endpoint(struct day *d)
 		int64_t ts = when(d, &eg);
 
 		if (x < 0.55)
-			push(d, ts, eg, MH_EV_PROC, pick_prog(d));
+			push(d, ts, eg, MH_SE_PROC, pick_prog(d));
 		else if (x < 0.8)
-			push(d, ts, eg, MH_EV_FILE,
+			push(d, ts, eg, MH_SE_FILE,
 			     (uint16_t)(role->tech && mh_rng_chance(&d->r, 0.6)
 			                    ? 0x8000 | team_repo(d)
 			                    : 0));
 		else
-			push(d, ts, eg, MH_EV_NET, 0);
+			push(d, ts, eg, MH_SE_NET, 0);
 	}
-	if (mh_rng_chance(&d->r, 0.02 * p->data_rate))
-		push_any(d, MH_EV_ARCHIVE, 0);
+	if (mh_rng_chance(&d->r, 0.08 * p->data_rate))
+		push_any(d, MH_SE_ARCHIVE, 0);
 	if (mh_rng_chance(&d->r, 0.03 * p->data_rate))
-		push_any(d, MH_EV_UPLOAD, 0);
+		push_any(d, MH_SE_UPLOAD, 0);
 }
 
 static void code(struct day *d, int32_t day)
@@ -280,18 +280,18 @@ static void code(struct day *d, int32_t day)
 		return;
 	n = mh_rng_poisson(&d->r, 4.0 * p->data_rate * d->s->opt.scale);
 	for (i = 0; i < n; i++)
-		push_any(d, MH_EV_GH_FETCH, team_repo(d));
+		push_any(d, MH_SE_GH_FETCH, team_repo(d));
 	n = mh_rng_poisson(&d->r, 1.5);
 	for (i = 0; i < n; i++)
-		push_any(d, MH_EV_GH_PUSH, team_repo(d));
+		push_any(d, MH_SE_GH_PUSH, team_repo(d));
 	n = mh_rng_poisson(&d->r, 0.12 * p->data_rate);
 	/* new hires clone their team's repositories in their first weeks */
 	if (day - p->hire < 14 && p->team_repos_n)
 		n += mh_rng_poisson(&d->r, p->team_repos_n / 4.0 + 0.5);
 	for (i = 0; i < n; i++)
-		push_any(d, MH_EV_GH_CLONE, team_repo(d));
+		push_any(d, MH_SE_GH_CLONE, team_repo(d));
 	if (mh_rng_chance(&d->r, 0.04 * p->data_rate))
-		push_any(d, MH_EV_GH_ZIP, team_repo(d));
+		push_any(d, MH_SE_GH_ZIP, team_repo(d));
 }
 
 static void burst(struct day *d, int32_t day)
@@ -307,29 +307,29 @@ static void burst(struct day *d, int32_t day)
 		double x = mh_rng_unit(&d->r);
 
 		if (!mh_sim_roles[p->role].tech || x < 0.3)
-			push_any(d, MH_EV_FILE, (uint16_t)(0x8000 | repo));
+			push_any(d, MH_SE_FILE, (uint16_t)(0x8000 | repo));
 		else if (x < 0.8)
-			push_any(d, MH_EV_GH_CLONE, repo);
+			push_any(d, MH_SE_GH_CLONE, repo);
 		else
-			push_any(d, MH_EV_GH_ZIP, repo);
+			push_any(d, MH_SE_GH_ZIP, repo);
 	}
-	push_any(d, MH_EV_ARCHIVE, 1);
+	push_any(d, MH_SE_ARCHIVE, 1);
 	if ((int32_t)d->pi == d->s->culprit && day == p->burst_end) {
 		struct mh_sim *s = d->s;
 
-		push_any(d, MH_EV_GH_CLONE, s->leak_repo);
+		push_any(d, MH_SE_GH_CLONE, s->leak_repo);
 		for (i = 0; i < s->nleak; i++) {
-			push_any(d, MH_EV_FILE, (uint16_t)(0x8000 | s->leak_repo));
+			push_any(d, MH_SE_FILE, (uint16_t)(0x8000 | s->leak_repo));
 			s->pool[s->npool - 1].seed =
 			    (uint32_t)s->leak_files[i] << 8 | (mh_rng_next(&d->r) & 0xff);
 		}
 	}
 	if (p->burst_usb)
 		for (i = 0; i < 1 + mh_rng_below(&d->r, 4); i++)
-			push_any(d, MH_EV_USB_WRITE, 1);
+			push_any(d, MH_SE_USB_WRITE, 1);
 	if (p->burst_upload)
 		for (i = 0; i < 1 + mh_rng_below(&d->r, 3); i++)
-			push_any(d, MH_EV_UPLOAD, 1);
+			push_any(d, MH_SE_UPLOAD, 1);
 }
 
 static void remote_and_usb(struct day *d, int32_t day)
@@ -344,31 +344,31 @@ static void remote_and_usb(struct day *d, int32_t day)
 		if (!p->remote_daily && !mh_rng_chance(&d->r, 0.3) && day != p->remote_day)
 			continue;
 		for (i = 0; i < 1 + mh_rng_below(&d->r, p->remote_daily ? 5 : 2); i++)
-			push_any(d, MH_EV_PROC, p->remote[k]);
+			push_any(d, MH_SE_PROC, p->remote[k]);
 	}
 	if (p->jiggler)
-		push(d, at(d, d->ss[0].a + 0.05, &d->r), d->ss[0].eg, MH_EV_PROC, p->jiggler);
+		push(d, at(d, d->ss[0].a + 0.05, &d->r), d->ss[0].eg, MH_SE_PROC, p->jiggler);
 	/* peripherals: docked at the desk, unplugged when the laptop leaves */
 	for (i = 0; i < p->nusb; i++) {
 		const struct mh_sim_usb *u = &mh_sim_usbs[p->usb[i]];
 		int attached = (p->usb_attached >> i) & 1;
 
 		if (u->removable) {
-			if (!mh_rng_chance(&d->r, 0.1 * p->data_rate))
+			if (!mh_rng_chance(&d->r, 0.2 * p->data_rate))
 				continue;
-			push_any(d, MH_EV_USB_ADD, (uint16_t)i);
-			push_any(d, MH_EV_USB_WRITE, 0);
+			push_any(d, MH_SE_USB_ADD, (uint16_t)i);
+			push_any(d, MH_SE_USB_WRITE, 0);
 			push(d, at(d, d->ss[d->ns - 1].b - 0.2, &d->r), d->ss[d->ns - 1].eg,
-			     MH_EV_USB_DEL, (uint16_t)i);
+			     MH_SE_USB_DEL, (uint16_t)i);
 			continue;
 		}
 		if (!attached && (office || mh_rng_chance(&d->r, 0.3) || day == p->hire)) {
-			push(d, at(d, d->ss[0].a + 0.02, &d->r), d->ss[0].eg, MH_EV_USB_ADD,
+			push(d, at(d, d->ss[0].a + 0.02, &d->r), d->ss[0].eg, MH_SE_USB_ADD,
 			     (uint16_t)i);
 			p->usb_attached |= 1u << i;
 		} else if (attached && (office || mh_rng_chance(&d->r, 0.1))) {
 			push(d, at(d, d->ss[d->ns - 1].b - 0.05, &d->r), d->ss[d->ns - 1].eg,
-			     MH_EV_USB_DEL, (uint16_t)i);
+			     MH_SE_USB_DEL, (uint16_t)i);
 			p->usb_attached &= ~(1u << i);
 		}
 	}
@@ -376,8 +376,8 @@ static void remote_and_usb(struct day *d, int32_t day)
 	    (day == p->remote_day || mh_rng_chance(&d->r, 0.12))) {
 		/* re-enumerates after a reboot of the host or the KVM box */
 		if (day != p->remote_day)
-			push(d, at(d, d->ss[0].a - 0.1, &d->r), d->ss[0].eg, MH_EV_USB_DEL, 0x100);
-		push(d, at(d, d->ss[0].a - 0.05, &d->r), d->ss[0].eg, MH_EV_USB_ADD, 0x100);
+			push(d, at(d, d->ss[0].a - 0.1, &d->r), d->ss[0].eg, MH_SE_USB_DEL, 0x100);
+		push(d, at(d, d->ss[0].a - 0.05, &d->r), d->ss[0].eg, MH_SE_USB_ADD, 0x100);
 	}
 }
 
@@ -396,7 +396,7 @@ static void post_term(struct day *d, int32_t day)
 			int64_t ts = at(d, 7 + 15 * mh_rng_unit(&d->r), &d->r);
 			uint32_t eg = mobile_egress(d);
 
-			push(d, ts, eg, MH_EV_ENTRA_FAIL, (uint16_t)(0x100 | p->mobile_ua));
+			push(d, ts, eg, MH_SE_ENTRA_FAIL, (uint16_t)(0x100 | p->mobile_ua));
 		}
 		return;
 	}
@@ -408,7 +408,7 @@ static void post_term(struct day *d, int32_t day)
 	for (i = 0; i < n; i++) {
 		int64_t ts = at(d, p->start_h + 8 * mh_rng_unit(&d->r), &d->r);
 		uint32_t eg = egress_for(d, day, 0);
-		uint16_t type = mh_rng_chance(&d->r, 0.5) ? MH_EV_OKTA_FAIL : MH_EV_ENTRA_FAIL;
+		uint16_t type = mh_rng_chance(&d->r, 0.5) ? MH_SE_OKTA_FAIL : MH_SE_ENTRA_FAIL;
 
 		push(d, ts, eg, type, 1);
 	}

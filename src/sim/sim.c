@@ -33,23 +33,23 @@ void mh_sim_emit(struct mh_sim *s, const struct mh_sim_ev *ev)
 {
 	s->events[ev->type]++;
 	switch (ev->type) {
-	case MH_EV_OKTA_SESSION:
-	case MH_EV_OKTA_SSO:
-	case MH_EV_OKTA_FAIL:
+	case MH_SE_OKTA_SESSION:
+	case MH_SE_OKTA_SSO:
+	case MH_SE_OKTA_FAIL:
 		mh_sim_w_okta(s, ev);
 		break;
-	case MH_EV_ENTRA:
-	case MH_EV_ENTRA_FAIL:
+	case MH_SE_ENTRA:
+	case MH_SE_ENTRA_FAIL:
 		mh_sim_w_entra(s, ev);
 		break;
-	case MH_EV_GH_FETCH:
-	case MH_EV_GH_PUSH:
-	case MH_EV_GH_CLONE:
-	case MH_EV_GH_ZIP:
+	case MH_SE_GH_FETCH:
+	case MH_SE_GH_PUSH:
+	case MH_SE_GH_CLONE:
+	case MH_SE_GH_ZIP:
 		mh_sim_w_github(s, ev);
 		break;
-	case MH_EV_USB_ADD:
-	case MH_EV_USB_DEL:
+	case MH_SE_USB_ADD:
+	case MH_SE_USB_DEL:
 		mh_sim_w_osquery(s, ev);
 		break;
 	default:

@@ -156,25 +156,25 @@ struct mh_sim_person {
 };
 
 /* A planned event: formatted later, after the day's pool is sorted. */
-enum mh_ev_type {
-	MH_EV_OKTA_SESSION = 0, /* user.session.start + MFA */
-	MH_EV_OKTA_SSO,
-	MH_EV_OKTA_FAIL,
-	MH_EV_ENTRA,
-	MH_EV_ENTRA_FAIL,
-	MH_EV_PROC,
-	MH_EV_FILE,
-	MH_EV_ARCHIVE,
-	MH_EV_USB_WRITE,
-	MH_EV_NET,
-	MH_EV_UPLOAD,
-	MH_EV_GH_FETCH,
-	MH_EV_GH_PUSH,
-	MH_EV_GH_CLONE,
-	MH_EV_GH_ZIP,
-	MH_EV_USB_ADD,
-	MH_EV_USB_DEL,
-	MH_EV__COUNT
+enum mh_se_type {
+	MH_SE_OKTA_SESSION = 0, /* user.session.start + MFA */
+	MH_SE_OKTA_SSO,
+	MH_SE_OKTA_FAIL,
+	MH_SE_ENTRA,
+	MH_SE_ENTRA_FAIL,
+	MH_SE_PROC,
+	MH_SE_FILE,
+	MH_SE_ARCHIVE,
+	MH_SE_USB_WRITE,
+	MH_SE_NET,
+	MH_SE_UPLOAD,
+	MH_SE_GH_FETCH,
+	MH_SE_GH_PUSH,
+	MH_SE_GH_CLONE,
+	MH_SE_GH_ZIP,
+	MH_SE_USB_ADD,
+	MH_SE_USB_DEL,
+	MH_SE__COUNT
 };
 
 struct mh_sim_ev {
@@ -182,7 +182,7 @@ struct mh_sim_ev {
 	uint32_t person;
 	uint32_t egress;
 	uint32_t seed;
-	uint16_t type; /* enum mh_ev_type */
+	uint16_t type; /* enum mh_se_type */
 	uint16_t arg;  /* program, repository, app or USB index */
 };
 
@@ -253,7 +253,7 @@ struct mh_sim {
 	struct mh_sim_ev *pool;
 	size_t npool, cappool;
 	struct mh_sim_outputs out;
-	uint64_t events[MH_EV__COUNT];
+	uint64_t events[MH_SE__COUNT];
 };
 
 /* The whole run: build, simulate, write. Returns 0 or -1 with err. */

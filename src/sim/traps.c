@@ -72,6 +72,11 @@ static int f_plain(const struct mh_sim *s, const struct mh_sim_person *p, unsign
 	return p->term == MH_SIM_NONE && !(p->traps & ((1u << MH_TR_SHARED_HOME) | arg));
 }
 
+static int f_plain_tech(const struct mh_sim *s, const struct mh_sim_person *p, unsigned arg)
+{
+	return f_plain(s, p, arg) && mh_sim_roles[p->role].tech && p->hire < s->start;
+}
+
 static int f_city(const struct mh_sim *s, const struct mh_sim_person *p, unsigned city)
 {
 	return p->city == city && f_plain(s, p, 0);
@@ -176,9 +181,10 @@ static void give_kvm(struct mh_sim *s, struct mh_rng *r, uint8_t model)
 	s->p[a].traps |= 1u << MH_TR_HOMELAB_KVM;
 }
 
-static void give_travel(struct mh_sim *s, struct mh_rng *r, int city)
+/* tech: the traveller also shows up in the code-hosting log (coverage) */
+static void give_travel(struct mh_sim *s, struct mh_rng *r, int city, int tech)
 {
-	int32_t a = pick(s, r, f_plain, 1u << MH_TR_TRAVEL_ASIA);
+	int32_t a = pick(s, r, tech ? f_plain_tech : f_plain, 1u << MH_TR_TRAVEL_ASIA);
 	struct mh_sim_person *p;
 
 	if (a < 0)
@@ -248,9 +254,74 @@ static int f_long(const struct mh_sim *s, const struct mh_sim_person *p, unsigne
 	return p->long_p >= 0.2f;
 }
 
+static int f_has_usb(const struct mh_sim *s, const struct mh_sim_person *p, unsigned u)
+{
+	unsigned k;
+
+	for (k = 0; k < p->nusb; k++)
+		if (p->usb[k] == u)
+			return 1;
+	return p->kvm == u;
+}
+
+static int f_usb_room(const struct mh_sim *s, const struct mh_sim_person *p, unsigned arg)
+{
+	return p->nusb < MH_SIM_MAX_USB && p->term == MH_SIM_NONE && p->hire < s->start;
+}
+
+/* Every peripheral a positive has is also on two ordinary desks. */
+static void cover_usb(struct mh_sim *s, struct mh_rng *r, const struct mh_sim_person *q)
+{
+	unsigned k, guard;
+
+	for (k = 0; k < q->nusb; k++)
+		for (guard = 0; guard < 6 && count_benign(s, f_has_usb, q->usb[k]) < 2; guard++) {
+			int32_t a = pick(s, r, f_usb_room, 0);
+
+			if (a < 0)
+				break;
+			s->p[a].usb[s->p[a].nusb++] = q->usb[k];
+		}
+}
+
+static int f_storage_os(const struct mh_sim *s, const struct mh_sim_person *p, unsigned os)
+{
+	unsigned k;
+
+	for (k = 0; k < p->nusb; k++)
+		if (mh_sim_usbs[p->usb[k]].removable)
+			return p->os == os && p->term == MH_SIM_NONE;
+	return 0;
+}
+
+static int f_usb_room_os(const struct mh_sim *s, const struct mh_sim_person *p, unsigned os)
+{
+	return f_usb_room(s, p, 0) && p->os == os;
+}
+
+/* Whoever copies to USB in a scenario, two ordinary people on the same OS
+ * carry a thumb drive too. */
+static void cover_storage(struct mh_sim *s, struct mh_rng *r, const struct mh_sim_person *q)
+{
+	unsigned st[8], ns = mh_sim_usbs_of_kind(MH_USB_STORAGE, st, 8), guard;
+	int writes = q->burst_usb || f_storage_os(s, q, q->os);
+
+	for (guard = 0; writes && guard < 6 && count_benign(s, f_storage_os, q->os) < 2; guard++) {
+		int32_t a = pick(s, r, f_usb_room_os, q->os);
+
+		if (a < 0)
+			break;
+		s->p[a].usb[s->p[a].nusb++] = (uint8_t)st[mh_rng_below(r, ns)];
+		s->p[a].traps |= 1u << MH_TR_FIELD_USB;
+	}
+}
+
 static void cover_person(struct mh_sim *s, struct mh_rng *r, const struct mh_sim_person *q)
 {
 	unsigned k, guard;
+
+	cover_usb(s, r, q);
+	cover_storage(s, r, q);
 
 	for (k = 0; k < 2; k++) {
 		unsigned prog = q->remote[k];
@@ -276,7 +347,7 @@ static void cover_person(struct mh_sim *s, struct mh_rng *r, const struct mh_sim
 
 		for (guard = 0; x < s->nvpn && guard < 8 && count_benign(s, f_has_exit, x) < 2;
 		     guard++) {
-			int32_t a = pick(s, r, f_plain, 1u << MH_TR_PRIVACY_VPN);
+			int32_t a = pick(s, r, f_plain_tech, 1u << MH_TR_PRIVACY_VPN);
 
 			if (a < 0)
 				break;
@@ -289,7 +360,31 @@ static void cover_person(struct mh_sim *s, struct mh_rng *r, const struct mh_sim
 	for (guard = 0; q->travel_start != MH_SIM_NONE && guard < 6 &&
 	                count_benign(s, f_travels_to, q->travel_city) < 2;
 	     guard++)
-		give_travel(s, r, q->travel_city);
+		give_travel(s, r, q->travel_city, 1);
+}
+
+static int f_notice(const struct mh_sim *s, const struct mh_sim_person *p, unsigned arg)
+{
+	return p->notice != MH_SIM_NONE;
+}
+
+/* At least two ordinary people resign with notice in the window. */
+static void resigners(struct mh_sim *s, struct mh_rng *r)
+{
+	unsigned guard;
+
+	for (guard = 0; guard < 6 && count_benign(s, f_notice, 0) < 2; guard++) {
+		int32_t a = pick(s, r, f_plain, 0);
+		struct mh_sim_person *p;
+
+		if (a < 0 || s->p[a].hire >= s->start)
+			continue;
+		p = &s->p[a];
+		p->term = s->start + 16 +
+		          (int32_t)mh_rng_below(r, s->opt.days > 20 ? s->opt.days - 16 : 4);
+		p->notice = p->term - 14;
+		p->traps |= 1u << MH_TR_RESIGNED_CLEAN;
+	}
 }
 
 void mh_sim_traps(struct mh_sim *s)
@@ -306,7 +401,7 @@ void mh_sim_traps(struct mh_sim *s)
 	nkv = mh_sim_usbs_of_kind(MH_USB_KVM, kv, 4);
 	give_kvm(s, &r, (uint8_t)kv[mh_rng_below(&r, nkv)]);
 	for (k = 0; k < 2 + s->np / 60; k++)
-		give_travel(s, &r, -1);
+		give_travel(s, &r, -1, 0);
 	for (i = 0; i < s->np; i++)
 		if (s->p[i].scen)
 			cover_person(s, &r, &s->p[i]);
@@ -325,6 +420,7 @@ void mh_sim_traps(struct mh_sim *s)
 			s->p[a].traps |= 1u << MH_TR_KEEP_AWAKE;
 		}
 	}
+	resigners(s, &r);
 	for (guard = 0; guard < 8 && count_benign(s, f_long, 0) < 2; guard++) {
 		int32_t a = pick(s, &r, f_plain, 1u << MH_TR_LONG_DAYS);
 

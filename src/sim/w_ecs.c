@@ -112,7 +112,7 @@ static void file_path(const struct mh_sim *s, const struct mh_sim_ev *ev, struct
 		                                   : "/media/usb0");
 	else
 		mh_sb_path(sb, home_fmt[p->os], p->sam, win);
-	if (ev->type == MH_EV_FILE && (ev->arg & 0x8000)) {
+	if (ev->type == MH_SE_FILE && (ev->arg & 0x8000)) {
 		const char *src = mh_sim_src_files[(x >> 8) % mh_sim_nsrc_files];
 
 		mh_sb_put(sb, sep);
@@ -127,11 +127,11 @@ static void file_path(const struct mh_sim *s, const struct mh_sim_ev *ev, struct
 	}
 	if (!usb) {
 		mh_sb_put(sb, sep);
-		mh_sb_put(sb, ev->type == MH_EV_ARCHIVE || (x & 1) ? "Downloads" : "Documents");
+		mh_sb_put(sb, ev->type == MH_SE_ARCHIVE || (x & 1) ? "Downloads" : "Documents");
 	}
 	mh_sb_put(sb, sep);
 	name_at = sb->n;
-	if (ev->type == MH_EV_ARCHIVE || (ev->type == MH_EV_USB_WRITE && (x & 2))) {
+	if (ev->type == MH_SE_ARCHIVE || (ev->type == MH_SE_USB_WRITE && (x & 2))) {
 		if (mh_sim_roles[p->role].tech && (x & 4))
 			mh_sb_put(sb, mh_sim_repos[(x >> 4) % mh_sim_nrepos].name);
 		else {
@@ -155,16 +155,16 @@ static void file_event(struct mh_out *o, const struct mh_sim *s, const struct mh
 {
 	struct mh_sb sb = {.n = 0};
 	const char *name = "", *ext = "";
-	int usb = ev->type == MH_EV_USB_WRITE;
+	int usb = ev->type == MH_SE_USB_WRITE;
 	uint64_t size;
 	unsigned prog = MH_PROG_FILES;
 
 	file_path(s, ev, &sb, &name, &ext, usb);
-	if (ev->type == MH_EV_ARCHIVE)
+	if (ev->type == MH_SE_ARCHIVE)
 		prog = MH_PROG_ARCHIVER;
 	else if (ev->arg & 0x8000)
 		prog = MH_PROG_EDITOR;
-	size = ev->type == MH_EV_ARCHIVE || usb ? 200000u + (ev->seed % 400000000u)
+	size = ev->type == MH_SE_ARCHIVE || usb ? 200000u + (ev->seed % 400000000u)
 	                                        : 800u + (ev->seed % 2000000u);
 	if (ev->arg == 1)
 		size *= 4;
@@ -190,7 +190,7 @@ static const struct mh_sim_dest *pick_dest(const struct mh_sim_ev *ev)
 	struct mh_rng r;
 
 	for (i = 0; i < n; i++)
-		w[i] = (ev->type == MH_EV_UPLOAD) == mh_sim_dests[i].personal
+		w[i] = (ev->type == MH_SE_UPLOAD) == mh_sim_dests[i].personal
 		           ? mh_sim_dests[i].weight
 		           : 0;
 	mh_rng_seed(&r, ev->seed);
@@ -204,7 +204,7 @@ static void net_event(struct mh_out *o, const struct mh_sim *s, const struct mh_
 	uint64_t bytes;
 	unsigned di = (unsigned)(d - mh_sim_dests);
 
-	if (ev->type == MH_EV_UPLOAD)
+	if (ev->type == MH_SE_UPLOAD)
 		bytes = (ev->arg ? 150000000u : 2000000u) +
 		        ev->seed % (ev->arg ? 2000000000u : 60000000u);
 	else
@@ -234,14 +234,14 @@ void mh_sim_w_ecs(struct mh_sim *s, const struct mh_sim_ev *ev)
 	struct mh_out *o = &s->out.ecs;
 
 	switch (ev->type) {
-	case MH_EV_PROC:
+	case MH_SE_PROC:
 		head(o, s, ev, "process", "start", "start", "endpoint.events.process");
 		process(o, s, ev, ev->arg, 1);
 		tail(o);
 		break;
-	case MH_EV_FILE:
-	case MH_EV_ARCHIVE:
-	case MH_EV_USB_WRITE:
+	case MH_SE_FILE:
+	case MH_SE_ARCHIVE:
+	case MH_SE_USB_WRITE:
 		file_event(o, s, ev);
 		break;
 	default:

@@ -18,7 +18,7 @@ static const char *entra_os(const struct mh_sim_ua *ua)
 
 static void status(struct mh_out *o, const struct mh_sim_ev *ev)
 {
-	if (ev->type == MH_EV_ENTRA) {
+	if (ev->type == MH_SE_ENTRA) {
 		MH_LIT(o, "\"status\":{\"errorCode\":0,\"failureReason\":\"Other.\","
 		          "\"additionalDetails\":null}");
 		return;
@@ -102,7 +102,7 @@ void mh_sim_w_entra(struct mh_sim *s, const struct mh_sim_ev *ev)
 	MH_LIT(o, "\",\"correlationId\":\"");
 	mh_sim_out_guid(o, mh_mix64(h + 2), mh_mix64(h + 3));
 	MH_LIT(o, "\",\"conditionalAccessStatus\":\"");
-	if (ev->type == MH_EV_ENTRA)
+	if (ev->type == MH_SE_ENTRA)
 		MH_LIT(o, "success");
 	else
 		MH_LIT(o, "notApplied");

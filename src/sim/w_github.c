@@ -16,13 +16,13 @@ void mh_sim_w_github(struct mh_sim *s, const struct mh_sim_ev *ev)
 	char ip[48];
 
 	switch (ev->type) {
-	case MH_EV_GH_FETCH:
+	case MH_SE_GH_FETCH:
 		action = "git.fetch";
 		break;
-	case MH_EV_GH_PUSH:
+	case MH_SE_GH_PUSH:
 		action = "git.push";
 		break;
-	case MH_EV_GH_CLONE:
+	case MH_SE_GH_CLONE:
 		action = "git.clone";
 		break;
 	default:
@@ -59,7 +59,7 @@ void mh_sim_w_github(struct mh_sim *s, const struct mh_sim_ev *ev)
 	mh_out_ch(o, '/');
 	mh_out_str(o, repo);
 	MH_LIT(o, "\",\"repository_public\":false,");
-	if (ev->type == MH_EV_GH_ZIP) {
+	if (ev->type == MH_SE_GH_ZIP) {
 		MH_LIT(o, "\"user_agent\":");
 		mh_out_jstr(o, mh_sim_uas[p->ua].raw);
 	} else {

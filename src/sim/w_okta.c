@@ -141,7 +141,7 @@ void mh_sim_w_okta(struct mh_sim *s, const struct mh_sim_ev *ev)
 
 	mh_sim_egress_ip(s, ev->egress, ev->person, ip);
 	switch (ev->type) {
-	case MH_EV_OKTA_SESSION:
+	case MH_SE_OKTA_SESSION:
 		head(o, s, ev, ev->ts, "user.session.start", "core.user_auth.login_success",
 		     "User login to Okta");
 		client(o, s, ev, ip);
@@ -159,7 +159,7 @@ void mh_sim_w_okta(struct mh_sim *s, const struct mh_sim_ev *ev)
 		          "\"displayName\":\"Okta Verify\",\"detailEntry\":null}]");
 		tail(o, s, ev, ip, "/idp/idx/challenge/answer", 1);
 		break;
-	case MH_EV_OKTA_SSO:
+	case MH_SE_OKTA_SSO:
 		head(o, s, ev, ev->ts, "user.authentication.sso", "app.auth.sso",
 		     "User single sign on to app");
 		client(o, s, ev, ip);

@@ -79,7 +79,7 @@ void mh_sim_w_osquery(struct mh_sim *s, const struct mh_sim_ev *ev)
 	mh_out_str(o, u->vendor_id);
 	MH_LIT(o, "\",\"version\":\"");
 	mh_out_hex(o, 0x100 + (serial >> 40) % 0x400, 4);
-	if (ev->type == MH_EV_USB_ADD)
+	if (ev->type == MH_SE_USB_ADD)
 		MH_LIT(o, "\"},\"action\":\"added\"}\n");
 	else
 		MH_LIT(o, "\"},\"action\":\"removed\"}\n");

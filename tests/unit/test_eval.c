@@ -87,6 +87,7 @@ static void ties_and_order(void **state)
 static void everyone_zero(void **state)
 {
 	struct mh_eval_truth t;
+	struct mh_eval_rank r[] = {{"C", NULL, 0}, {"B", NULL, 0}, {"D", NULL, 0}};
 	struct mh_eval_input in = {0};
 	struct mh_eval_result res;
 
@@ -95,6 +96,13 @@ static void everyone_zero(void **state)
 	assert_true(res.auc == 0.5);
 	assert_true(res.p_at_k == 0.0);
 	assert_int_equal(res.hits_2k, 0);
+	/* listed with score 0: still in no top K */
+	in.risk = r;
+	in.nrisk = 3;
+	mh_eval_compute(&t, &in, &res);
+	assert_true(res.auc == 0.5);
+	assert_int_equal(res.hits_2k, 0);
+	assert_int_equal(res.traps_2k, 0);
 	mh_eval_truth_free(&t);
 }
 

@@ -17,6 +17,8 @@
 #include <cjson/cJSON.h>
 #include <cmocka.h>
 
+#include "ingest/ingest.h"
+#include "ingest/roster.h"
 #include "sim/sim.h"
 #include "util/xalloc.h"
 
@@ -222,6 +224,59 @@ static void whole_run_parses(void **state)
 	free(dir);
 }
 
+struct decode_count {
+	uint64_t events, with_user;
+};
+
+static void count_sink(void *arg, unsigned thread, const struct mh_event *ev)
+{
+	struct decode_count *c = arg;
+
+	(void)thread;
+	c->events++;
+	c->with_user += ev->user.n > 0 || ev->host.n > 0;
+}
+
+/* Every line decodes with molehunt's own decoders: the right format is sniffed,
+ * nothing is rejected or skipped, every event names a user or a host. */
+static void decoders_read_everything(void **state)
+{
+	static const char *const files[][2] = {{"okta.jsonl", "okta"},
+	                                       {"entra.jsonl", "entra"},
+	                                       {"ecs.jsonl", "ecs"},
+	                                       {"github.jsonl", "github"},
+	                                       {"osquery.jsonl", "osquery"}};
+	char *dir = tmpdir(), path[512];
+	struct mh_roster roster = {0};
+	struct mh_err err;
+	size_t k;
+
+	run(dir, 3);
+	for (k = 0; k < 5; k++) {
+		struct mh_ingest_opts o = {.threads = 1};
+		struct mh_ingest_stats st = {0};
+		struct decode_count c = {0};
+
+		snprintf(path, sizeof(path), "%s/%s", dir, files[k][0]);
+		if (mh_ingest_file(path, 1, &o, count_sink, &c, &st, &err))
+			fail_msg("%s: %s", files[k][0], err.msg);
+		assert_string_equal(st.format, files[k][1]);
+		assert_int_equal(st.rejected, 0);
+		assert_int_equal(st.skipped, 0);
+		assert_true(st.records > 0);
+		assert_true(c.events >= st.records);
+		assert_int_equal(c.with_user, c.events);
+	}
+	snprintf(path, sizeof(path), "%s/roster.csv", dir);
+	assert_int_equal(mh_roster_load(&roster, path, NULL, NULL, &err), 0);
+	assert_int_equal(roster.n, 120);
+	assert_int_equal(roster.rejected, 0);
+	mh_roster_free(&roster);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+	free(dir);
+}
+
 static int same_file(const char *a, const char *b)
 {
 	size_t na, nb;
@@ -289,9 +344,13 @@ static void bad_options(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(rng_streams),        cmocka_unit_test(rng_distributions),
-	    cmocka_unit_test(calendar_and_zones), cmocka_unit_test(catalog_constants),
-	    cmocka_unit_test(whole_run_parses),   cmocka_unit_test(deterministic_per_seed),
+	    cmocka_unit_test(rng_streams),
+	    cmocka_unit_test(rng_distributions),
+	    cmocka_unit_test(calendar_and_zones),
+	    cmocka_unit_test(catalog_constants),
+	    cmocka_unit_test(whole_run_parses),
+	    cmocka_unit_test(decoders_read_everything),
+	    cmocka_unit_test(deterministic_per_seed),
 	    cmocka_unit_test(bad_options),
 	};
 
