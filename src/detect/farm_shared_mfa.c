@@ -14,12 +14,13 @@
  * Points: accounts claiming to live in different cities whose main MFA
  * device (at least `min_share`, half, of their MFA events) is the shared
  * one: `points` (30) each when three or more accounts share it (one phone
- * answering for all of them, and a phone is in one place), `pair_share`
- * (half) of that when two do (a team's shared token looks the same). Otherwise `local_points` (4):
- * people of one city (a couple sharing a tablet), or a shared device that is an extra one beside
- * each person's own (a team's on-call phone or token, used on shift). A device one person used long
- * after another stopped (re-issued hardware) does not count. A value more
- * than `max_people` (10) people share is a placeholder or a kiosk, skipped.
+ * answering for all of them, and a phone is in one place); `pair_share`
+ * (0.3) of that when only two do, since a team's shared token looks the
+ * same. Otherwise `local_points` (4): people of one city (a couple sharing a
+ * tablet), or a shared device that is an extra one beside each person's own
+ * (a team's on-call phone or token, used on shift). A device one person used
+ * long after another stopped (re-issued hardware) does not count. A value
+ * more than `max_people` (10) people share is a placeholder, skipped.
  *
  * Benign look-alikes: shared on-call devices of a team (an extra device:
  * low);
@@ -46,7 +47,7 @@ static const struct mh_param params[] = {
     {"gap_days", MH_P_NUM, 7, 0, 400, "largest gap between two people's use that still counts"},
     {"local_points", MH_P_NUM, 4, 0, 1000,
      "sharing in one city, or a device that is not the person's main one"},
-    {"pair_share", MH_P_NUM, 0.5, 0, 1,
+    {"pair_share", MH_P_NUM, 0.3, 0, 1,
      "share of the points when only two accounts share the device"},
     {"min_share", MH_P_NUM, 0.5, 0, 1,
      "share of the person's MFA events the shared device must carry for full points"},
@@ -72,7 +73,7 @@ static int init(void **vctx, const struct mh_config *cfg, struct mh_err *err)
 	c->gap_days = mh_config_dnum(cfg, ID, "gap_days", 7);
 	c->local_pts = mh_config_dnum(cfg, ID, "local_points", 4);
 	c->min_share = mh_config_dnum(cfg, ID, "min_share", 0.5);
-	c->pair_share = mh_config_dnum(cfg, ID, "pair_share", 0.5);
+	c->pair_share = mh_config_dnum(cfg, ID, "pair_share", 0.3);
 	*vctx = c;
 	return 0;
 }

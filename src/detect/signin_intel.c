@@ -19,7 +19,7 @@
  * commercial VPN exits operatives used, and ordinary privacy-VPN users share
  * those exits: an indicator that sits inside a VPN/hosting network (a
  * neighbouring address in the same /24, or /120 for IPv6, matches an
- * anonymizer list) is worth only `shared_share` (a third) of the points.
+ * anonymizer list) is worth only `shared_share` (a quarter) of the points.
  *
  * Benign look-alikes: privacy-VPN users on an exit an advisory listed
  * (weighed down as above); an employee on a hotel or conference network that
@@ -41,7 +41,7 @@
 extern const struct mh_detector mh_det_signin_intel;
 
 static const struct mh_param params[] = {
-    {"shared_share", MH_P_NUM, 0.34, 0, 1,
+    {"shared_share", MH_P_NUM, 0.25, 0, 1,
      "share of the points for an indicator inside a VPN/hosting network"},
     {NULL, 0, 0, 0, 0, NULL},
 };
@@ -54,7 +54,7 @@ static int init(void **vctx, const struct mh_config *cfg, struct mh_err *err)
 {
 	struct ctx *c = mh_calloc(1, sizeof(*c));
 
-	c->shared_share = mh_config_dnum(cfg, ID, "shared_share", 0.34);
+	c->shared_share = mh_config_dnum(cfg, ID, "shared_share", 0.25);
 	c->points = mh_detector_points(&mh_det_signin_intel, cfg);
 	*vctx = c;
 	return 0;
