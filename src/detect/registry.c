@@ -3,7 +3,16 @@
 
 #include "detect/detector.h"
 
+/* endpoint */
+extern const struct mh_detector mh_det_endpoint_remote_tool;
+extern const struct mh_detector mh_det_endpoint_kvm;
+extern const struct mh_detector mh_det_endpoint_jiggler;
+
 const struct mh_detector *const mh_detectors[] = {
+    /* endpoint */
+    &mh_det_endpoint_remote_tool,
+    &mh_det_endpoint_kvm,
+    &mh_det_endpoint_jiggler,
     NULL,
 };
 
