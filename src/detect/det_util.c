@@ -45,7 +45,7 @@ void mh_det_day_str(int32_t day, char *buf, size_t cap)
 	int64_t y;
 	unsigned m, d;
 
-	mh_civil_from_days(day, &y, &m, &d);
+	mh_tz_civil_from_days(day, &y, &m, &d);
 	snprintf(buf, cap, "%04lld-%02u-%02u", (long long)y, m, d);
 }
 

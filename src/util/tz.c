@@ -58,7 +58,7 @@ struct mh_tzinfo {
 
 /* --- calendar ----------------------------------------------------------- */
 
-int64_t mh_days_from_civil(int64_t y, unsigned m, unsigned d)
+int64_t mh_tz_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
 	int64_t era, yoe, doy, doe;
 
@@ -70,7 +70,7 @@ int64_t mh_days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + doe - 719468;
 }
 
-void mh_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+void mh_tz_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 {
 	int64_t era, doe, yoe, doy, mp;
 
@@ -245,13 +245,13 @@ static int parse_posix(const char *s, size_t n, struct posix *px)
 static int64_t rule_day(const struct rule *r, int64_t y)
 {
 	static const unsigned mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int64_t jan1 = mh_days_from_civil(y, 1, 1), first, day, len;
+	int64_t jan1 = mh_tz_days_from_civil(y, 1, 1), first, day, len;
 
 	if (r->kind == 'J')
 		return jan1 + r->d - 1 + (is_leap(y) && r->d >= 60);
 	if (r->kind == 'N')
 		return jan1 + r->d;
-	first = mh_days_from_civil(y, (unsigned)r->m, 1);
+	first = mh_tz_days_from_civil(y, (unsigned)r->m, 1);
 	len = mdays[r->m - 1] + (r->m == 2 && is_leap(y));
 	day = first + ((r->d - (first + 4) % 7 + 14) % 7) + 7 * (r->w - 1);
 	while (day >= first + len)
@@ -266,7 +266,7 @@ static int32_t posix_offset(const struct posix *px, int64_t t)
 
 	if (!px->has_dst)
 		return px->std_off;
-	mh_civil_from_days(floor_div(t + px->std_off, SECS_PER_DAY), &y, &m, &d);
+	mh_tz_civil_from_days(floor_div(t + px->std_off, SECS_PER_DAY), &y, &m, &d);
 	start = rule_day(&px->start, y) * SECS_PER_DAY + px->start.time - px->std_off;
 	end = rule_day(&px->end, y) * SECS_PER_DAY + px->end.time - px->dst_off;
 	if (start < end)

@@ -54,7 +54,7 @@ void mh_tz_set_dir(const char *dir);
 void mh_tz_cache_clear(void);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-int64_t mh_days_from_civil(int64_t y, unsigned m, unsigned d);
-void mh_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d);
+int64_t mh_tz_days_from_civil(int64_t y, unsigned m, unsigned d);
+void mh_tz_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d);
 
 #endif

@@ -10,7 +10,7 @@
 
 static int64_t utc(int y, unsigned m, unsigned d, int hh, int mm)
 {
-	return mh_days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60;
+	return mh_tz_days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60;
 }
 
 static int32_t off(const char *zone, int64_t t)
@@ -27,12 +27,12 @@ static void test_civil(void **state)
 	unsigned m, d;
 	int64_t z;
 
-	assert_int_equal(mh_days_from_civil(1970, 1, 1), 0);
-	assert_int_equal(mh_days_from_civil(2000, 3, 1), 11017);
-	assert_int_equal(mh_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(mh_tz_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(mh_tz_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(mh_tz_days_from_civil(1969, 12, 31), -1);
 	for (z = -800000; z < 800000; z += 997) {
-		mh_civil_from_days(z, &y, &m, &d);
-		assert_int_equal(mh_days_from_civil(y, m, d), z);
+		mh_tz_civil_from_days(z, &y, &m, &d);
+		assert_int_equal(mh_tz_days_from_civil(y, m, d), z);
 	}
 }
 
