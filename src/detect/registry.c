@@ -7,12 +7,18 @@
 extern const struct mh_detector mh_det_endpoint_remote_tool;
 extern const struct mh_detector mh_det_endpoint_kvm;
 extern const struct mh_detector mh_det_endpoint_jiggler;
+/* hours */
+extern const struct mh_detector mh_det_hours_offset;
+extern const struct mh_detector mh_det_hours_always_on;
 
 const struct mh_detector *const mh_detectors[] = {
     /* endpoint */
     &mh_det_endpoint_remote_tool,
     &mh_det_endpoint_kvm,
     &mh_det_endpoint_jiggler,
+    /* hours */
+    &mh_det_hours_offset,
+    &mh_det_hours_always_on,
     NULL,
 };
 
