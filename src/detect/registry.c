@@ -10,6 +10,9 @@ extern const struct mh_detector mh_det_endpoint_jiggler;
 /* hours */
 extern const struct mh_detector mh_det_hours_offset;
 extern const struct mh_detector mh_det_hours_always_on;
+/* exfil */
+extern const struct mh_detector mh_det_exfil_volume;
+extern const struct mh_detector mh_det_exfil_departure;
 
 const struct mh_detector *const mh_detectors[] = {
     /* endpoint */
@@ -19,6 +22,9 @@ const struct mh_detector *const mh_detectors[] = {
     /* hours */
     &mh_det_hours_offset,
     &mh_det_hours_always_on,
+    /* exfil */
+    &mh_det_exfil_volume,
+    &mh_det_exfil_departure,
     NULL,
 };
 
