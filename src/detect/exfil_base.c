@@ -105,34 +105,43 @@ void mh_exfil_base_free(struct mh_exfil_base *b)
 	free(b);
 }
 
+/* The group for p: title group, else department, else everyone; p's own
+ * days are left out (a person is not their own peer). */
 static const struct group *pick(const struct mh_exfil_base *b, uint32_t p)
 {
-	if (p < b->np && b->title_g[p] && b->g[b->title_g[p]].people >= MH_PEER_MIN)
+	if (p < b->np && b->title_g[p] && b->g[b->title_g[p]].people > MH_PEER_MIN)
 		return &b->g[b->title_g[p]];
-	if (p < b->np && b->dept_g[p] && b->g[b->dept_g[p]].people >= MH_PEER_MIN)
+	if (p < b->np && b->dept_g[p] && b->g[b->dept_g[p]].people > MH_PEER_MIN)
 		return &b->g[b->dept_g[p]];
 	return &b->g[0];
 }
 
-uint64_t mh_exfil_peer_bytes(const struct mh_exfil_base *b, uint32_t p, double q)
+uint64_t mh_exfil_peer_bytes(const struct mh_exfil_base *b, const struct mh_pstate *ps, uint32_t p,
+                             double q)
 {
 	const struct group *g = pick(b, p);
-	uint64_t want = (uint64_t)ceil(q * (double)g->days), acc = 0;
-	int i;
+	uint32_t own[NBUCKET] = {0}, i;
+	uint64_t days = g->days, want, acc = 0;
+	int k;
 
-	if (!g->days)
+	for (i = 0; i < ps->ndays; i++) {
+		own[bucket(ps->days[i].bytes_out)]++;
+		days--;
+	}
+	if (!days)
 		return 0;
-	for (i = 0; i < NBUCKET; i++) {
-		acc += g->hist[i];
+	want = (uint64_t)ceil(q * (double)days);
+	for (k = 0; k < NBUCKET; k++) {
+		acc += g->hist[k] - own[k];
 		if (acc >= want)
-			return bucket_top(i);
+			return bucket_top(k);
 	}
 	return bucket_top(NBUCKET - 1);
 }
 
 uint32_t mh_exfil_peer_size(const struct mh_exfil_base *b, uint32_t p)
 {
-	return pick(b, p)->people;
+	return pick(b, p)->people - 1;
 }
 
 static int cmp_u64(const void *a, const void *b)

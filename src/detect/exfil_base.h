@@ -25,9 +25,11 @@ struct mh_exfil_base;
 struct mh_exfil_base *mh_exfil_base_build(const struct mh_state *st);
 void mh_exfil_base_free(struct mh_exfil_base *b);
 
-/* Quantile q (0..1) of daily bytes over the active days of p's peer group. */
-uint64_t mh_exfil_peer_bytes(const struct mh_exfil_base *b, uint32_t p, double q);
-/* How many people the group used for p has. */
+/* Quantile q (0..1) of daily bytes over the active days of p's peer group,
+ * without p's own days (ps: p's state). */
+uint64_t mh_exfil_peer_bytes(const struct mh_exfil_base *b, const struct mh_pstate *ps, uint32_t p,
+                             double q);
+/* How many peers (p not counted) the group used for p has. */
 uint32_t mh_exfil_peer_size(const struct mh_exfil_base *b, uint32_t p);
 
 /* Quantile q of p's own daily bytes over active days in [from, to). */

@@ -102,7 +102,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 		return;
 	own = mh_exfil_own_bytes(ps, 0.75, INT32_MIN, from);
 	t = maxd(c->min_day_bytes,
-	         maxd(c->own_factor * own, c->peer_factor * mh_exfil_peer_bytes(b, p, 0.95)));
+	         maxd(c->own_factor * own, c->peer_factor * mh_exfil_peer_bytes(b, ps, p, 0.95)));
 	for (i = 0; i < ps->ndays; i++) {
 		const struct mh_day *d = &ps->days[i];
 
