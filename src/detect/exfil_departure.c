@@ -14,9 +14,10 @@
  * more in all; evidence is each heavy day's first movement line.
  *
  * Why these thresholds: leaving is the moment of greatest risk, so this
- * finding carries enough points to rank a person on its own; that is only
- * fair when the volume is plainly out of the ordinary, hence a gigabyte
- * floor over the window and at least two heavy days.
+ * finding carries enough points (70) to rank a person on its own even weeks
+ * after the last day, when its points have decayed; that is only fair when
+ * the volume is plainly out of the ordinary, hence a gigabyte floor over the
+ * window and at least two heavy days.
  *
  * Benign look-alikes: people who resign mostly take nothing, and those who
  * hand work over move ordinary volumes (below the bar); sales staff copy to
@@ -55,7 +56,7 @@ static int dep_init(void **out, const struct mh_config *cfg, struct mh_err *err)
 	const struct mh_detector *self = mh_detector_find(ID);
 	struct ctx *c = mh_calloc(1, sizeof(*c));
 
-	c->points = self ? mh_detector_points(self, cfg) : 45;
+	c->points = self ? mh_detector_points(self, cfg) : 70;
 	c->window_days = mh_config_dnum(cfg, ID, "window_days", 30);
 	c->min_day_bytes = mh_config_dnum(cfg, ID, "min_day_bytes", 250e6);
 	c->own_factor = mh_config_dnum(cfg, ID, "own_factor", 3);
@@ -156,8 +157,8 @@ const struct mh_detector mh_det_exfil_departure = {
     .family = "exfil",
     .summary = "heavy data movement between notice (or 30 days before termination) and termination",
     .technique = "T1567",
-    .points = 45,
-    .cap = 45,
+    .points = 70,
+    .cap = 70,
     .params = params,
     .init = dep_init,
     .finish = dep_finish,
