@@ -33,7 +33,8 @@ static void put(struct mh_lday *out, size_t *n, int32_t day, uint32_t bits)
 	(*n)++;
 }
 
-size_t mh_hours_local(const struct mh_pstate *ps, const struct mh_tzinfo *z, struct mh_lday *out)
+size_t mh_hours_local(const struct mh_pstate *ps, const struct mh_tzinfo *z, int extra,
+                      struct mh_lday *out)
 {
 	const uint32_t all = (1u << 24) - 1;
 	size_t n = 0;
@@ -42,7 +43,7 @@ size_t mh_hours_local(const struct mh_pstate *ps, const struct mh_tzinfo *z, str
 	for (i = 0; i < ps->ndays; i++) {
 		uint32_t b = ps->days[i].hours & all;
 		int32_t d = ps->days[i].day;
-		int o = mh_zone_hours(z, d);
+		int o = mh_zone_hours(z, d) + extra;
 
 		if (o > 23 || o < -23)
 			o = 0;

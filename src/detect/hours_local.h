@@ -24,9 +24,10 @@ struct mh_lday {
 /* The zone's offset on UTC day `day` (at noon), in whole hours. */
 int mh_zone_hours(const struct mh_tzinfo *z, int32_t day);
 
-/* Local-day bitmaps of ps's days in zone z (NULL: UTC), ascending by day.
- * Returns the number written to out. */
-size_t mh_hours_local(const struct mh_pstate *ps, const struct mh_tzinfo *z, struct mh_lday *out);
+/* Local-day bitmaps of ps's days in zone z (NULL: UTC) moved by extra
+ * hours, ascending by day. Returns the number written to out. */
+size_t mh_hours_local(const struct mh_pstate *ps, const struct mh_tzinfo *z, int extra,
+                      struct mh_lday *out);
 
 /* Bits h, h+1, ... h+len-1 (mod 24) of a 24-bit mask. */
 uint32_t mh_hours_window(int start, int len);

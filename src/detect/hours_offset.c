@@ -234,7 +234,7 @@ static int usual_start(struct ctx *c, const struct mh_world *w)
 
 		if (!z)
 			continue;
-		n = mh_hours_local(&w->st->ps[p], z, c->ld);
+		n = mh_hours_local(&w->st->ps[p], z, 0, c->ld);
 		a = best_start(c->ld, n, (int)c->window, (int)c->min_day_hours, &nd);
 		if (a >= 0 && nd >= c->min_days) {
 			votes[a]++;
@@ -251,11 +251,37 @@ static int usual_start(struct ctx *c, const struct mh_world *w)
 	return 8;
 }
 
+static void evidence(struct ctx *c, struct mh_finding *fd, size_t n, uint32_t ws, uint32_t wu,
+                     int a)
+{
+	size_t i;
+
+	for (i = 0; i < n && fd->nev < 4; i++) {
+		uint32_t b = c->ld[i].hours;
+		char day[16];
+
+		if (mh_popcount24(b) < c->min_day_hours ||
+		    mh_popcount24(b & ws) <= mh_popcount24(b & wu))
+			continue;
+		mh_det_day_str(c->ld[i].day, day, sizeof(day));
+		mh_finding_evidence(fd, 0, 0, (int64_t)c->ld[i].day * MH_MS_PER_DAY,
+		                    "%s: %d of %d active hours in the fitted day, %02d:00-%02d:00 "
+		                    "stated-zone time",
+		                    day, mh_popcount24(b & ws), mh_popcount24(b), a,
+		                    (a + (int)c->window) % 24);
+	}
+}
+
+/*
+ * Days are judged in the frame of the fitted working day (stated offset
+ * moved by the shift), so a night in the stated zone is one day, not the
+ * ends of two.
+ */
 static void flag_hours(struct ctx *c, const struct mh_world *w, uint32_t p,
                        const struct mh_roster_entry *e, const struct mh_tzinfo *z, int usual,
                        struct mh_findings *out)
 {
-	size_t n = mh_hours_local(&w->st->ps[p], z, c->ld), i;
+	size_t n = mh_hours_local(&w->st->ps[p], z, 0, c->ld), i;
 	int nd, a = best_start(c->ld, n, (int)c->window, (int)c->min_day_hours, &nd);
 	int shift = circ(a - usual), fit = 0, implied;
 	uint32_t ws, wu;
@@ -265,11 +291,13 @@ static void flag_hours(struct ctx *c, const struct mh_world *w, uint32_t p,
 
 	if (a < 0 || abs(shift) < c->min_shift)
 		return;
-	ws = mh_hours_window(a, (int)c->window);
-	wu = mh_hours_window(usual, (int)c->window);
-	for (i = 0; i < n; i++) {
+	n = mh_hours_local(&w->st->ps[p], z, -shift, c->ld);
+	ws = mh_hours_window(usual, (int)c->window);
+	wu = mh_hours_window(usual - shift, (int)c->window);
+	for (i = 0, nd = 0; i < n; i++) {
 		if (mh_popcount24(c->ld[i].hours) < c->min_day_hours)
 			continue;
+		nd++;
 		if (mh_popcount24(c->ld[i].hours & ws) > mh_popcount24(c->ld[i].hours & wu)) {
 			if (!fit++)
 				first = c->ld[i].day;
@@ -289,19 +317,7 @@ static void flag_hours(struct ctx *c, const struct mh_world *w, uint32_t p,
 	         "not in the stated zone (UTC%+d)",
 	         a, (a + (int)c->window) % 24, e->timezone, fit, nd, implied,
 	         mh_zone_hours(z, last));
-	for (i = 0; i < n && fd->nev < 4; i++) {
-		uint32_t b = c->ld[i].hours;
-		char day[16];
-
-		if (mh_popcount24(b) < c->min_day_hours ||
-		    mh_popcount24(b & ws) <= mh_popcount24(b & wu))
-			continue;
-		mh_det_day_str(c->ld[i].day, day, sizeof(day));
-		mh_finding_evidence(fd, 0, 0, (int64_t)c->ld[i].day * MH_MS_PER_DAY,
-		                    "%s: %d of %d active hours between %02d:00 and %02d:00 local",
-		                    day, mh_popcount24(b & ws), mh_popcount24(b), a,
-		                    (a + (int)c->window) % 24);
-	}
+	evidence(c, fd, n, ws, wu, a);
 }
 
 static void flag_commits(struct ctx *c, uint32_t p, uint32_t r, const struct mh_roster_entry *e,
