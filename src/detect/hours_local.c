@@ -45,8 +45,10 @@ size_t mh_hours_local(const struct mh_pstate *ps, const struct mh_tzinfo *z, int
 		int32_t d = ps->days[i].day;
 		int o = mh_zone_hours(z, d) + extra;
 
-		if (o > 23 || o < -23)
-			o = 0;
+		while (o < -12) /* the same hours, on the calendar of a real zone */
+			o += 24;
+		while (o > 14)
+			o -= 24;
 		if (o >= 0) {
 			put(out, &n, d, (b << o) & all);
 			put(out, &n, d + 1, b >> (24 - o) & (o ? all : 0));
