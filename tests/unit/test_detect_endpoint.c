@@ -138,7 +138,7 @@ static void test_tables_parse(void **state)
 		assert_true(mh_reftable_col(&t, "product") == 0);
 		mh_reftable_free(&t);
 	}
-	assert_int_equal(mh_reftable_parse(&t, "x", "a\tb\n1\t2\t3\n", 12, &err), -1);
+	assert_int_equal(mh_reftable_parse(&t, "x", "a\tb\n1\t2\t3\n", 10, &err), -1);
 	assert_non_null(strstr(err.msg, "x:2:"));
 	assert_int_equal(mh_reftable_load(&t, "nope.tsv", &err), -1);
 }
