@@ -12,6 +12,17 @@ extern const struct mh_detector mh_det_farm_shared_mfa;
 extern const struct mh_detector mh_det_farm_shared_artifact;
 extern const struct mh_detector mh_det_access_post_termination;
 
+/* endpoint */
+extern const struct mh_detector mh_det_endpoint_remote_tool;
+extern const struct mh_detector mh_det_endpoint_kvm;
+extern const struct mh_detector mh_det_endpoint_jiggler;
+/* hours */
+extern const struct mh_detector mh_det_hours_offset;
+extern const struct mh_detector mh_det_hours_always_on;
+/* exfil */
+extern const struct mh_detector mh_det_exfil_volume;
+extern const struct mh_detector mh_det_exfil_departure;
+
 const struct mh_detector *const mh_detectors[] = {
     &mh_det_signin_intel,
     &mh_det_signin_anonymizer,
@@ -20,6 +31,16 @@ const struct mh_detector *const mh_detectors[] = {
     &mh_det_farm_shared_mfa,
     &mh_det_farm_shared_artifact,
     &mh_det_access_post_termination,
+    /* endpoint */
+    &mh_det_endpoint_remote_tool,
+    &mh_det_endpoint_kvm,
+    &mh_det_endpoint_jiggler,
+    /* hours */
+    &mh_det_hours_offset,
+    &mh_det_hours_always_on,
+    /* exfil */
+    &mh_det_exfil_volume,
+    &mh_det_exfil_departure,
     NULL,
 };
 
