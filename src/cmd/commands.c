@@ -7,5 +7,7 @@ const struct mh_command mh_commands[] = {
     {"risk", "rank people by risk score", mh_cmd_risk},
     {"persons", "list people and how source user names resolved to them", mh_cmd_persons},
     {"detectors", "list detectors with their points, caps and settings", mh_cmd_detectors},
+    {"vet", "vet applicants: re-used identity artifacts, intel, velocity, inconsistencies",
+     mh_cmd_vet},
     {NULL, NULL, NULL},
 };
