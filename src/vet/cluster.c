@@ -11,8 +11,9 @@
  * alert threshold: two independent artifacts shared with the same other
  * record), or it is flagged or in threat intel. A batch applicant that
  * re-uses an artifact (a link of at least vet.link_min) and whose resume
- * resembles a core record's (similarity at least vet.resume_overlap) is
- * held to be part of that operation: a persona whose only shared value is
+ * resembles core records' (a near-duplicate of one, or an overlap of at
+ * least vet.resume_overlap with two of one component) is held to be part
+ * of that operation: a persona whose only shared value is
  * an operative's phone, but whose resume follows the persona template.
  * Employees linked to a core or resembling applicant become flagged, for
  * identity.referral. A component holding a core is reported as confirmed.
@@ -66,31 +67,64 @@ static double best_link(const struct mh_vet *v, uint32_t r)
 	return best;
 }
 
-/* Batch applicants with a shared artifact whose resume resembles a core's.
+static const struct mh_vet *cmp_v;
+
+static int cmp_component(const void *x, const void *y)
+{
+	uint32_t a = cmp_v->rec[*(const uint32_t *)x].component;
+	uint32_t b = cmp_v->rec[*(const uint32_t *)y].component;
+
+	if (a != b)
+		return a < b ? -1 : 1;
+	return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+}
+
+/* Does applicant i resemble core[] (sorted by component)? A near-duplicate of
+ * one core, or an overlap with two cores of one component (two members of one
+ * operation) counts; one overlap alone is within the reach of chance. */
+static void resemble_one(struct mh_vet *v, size_t i, const uint32_t *core, size_t n)
+{
+	struct mh_vet_rec *r = &v->rec[i];
+	size_t k, run = 0;
+
+	for (k = 0; k < n; k++) {
+		double sim;
+
+		if (k && v->rec[core[k]].component != v->rec[core[k - 1]].component)
+			run = 0;
+		if (same_name(v, i, core[k]))
+			continue;
+		sim = mh_vet_resume_sim(v, (uint32_t)i, core[k]);
+		if (sim < v->p.overlap)
+			continue;
+		run += v->rec[core[k]].component != 0;
+		if ((sim >= v->p.near || run >= 2) && sim >= r->like_sim) {
+			r->resembles = 1;
+			r->like = core[k];
+			r->like_sim = (float)sim;
+		}
+	}
+}
+
+/* Batch applicants with a shared artifact whose resume resembles cores'.
  * Only applicants that already re-use something are compared, against the
  * cores: both sets are small. */
 static void resemblance(struct mh_vet *v)
 {
 	uint32_t *core = mh_malloc((v->nrec ? v->nrec : 1) * sizeof(*core));
-	size_t n = 0, i, k;
+	size_t n = 0, i;
 
 	for (i = 0; i < v->nrec; i++)
 		if (v->rec[i].core && v->rec[i].has_sig)
 			core[n++] = (uint32_t)i;
+	cmp_v = v;
+	qsort(core, n, sizeof(*core), cmp_component);
 	for (i = 0; i < v->batch->n; i++) {
 		struct mh_vet_rec *r = &v->rec[i];
 
 		if (r->core || !r->has_sig || best_link(v, (uint32_t)i) < v->p.link_min)
 			continue;
-		for (k = 0; k < n; k++) {
-			double sim = mh_vet_resume_sim(v, (uint32_t)i, core[k]);
-
-			if (sim >= v->p.overlap && sim > r->like_sim && !same_name(v, i, core[k])) {
-				r->resembles = 1;
-				r->like = core[k];
-				r->like_sim = (float)sim;
-			}
-		}
+		resemble_one(v, i, core, n);
 	}
 	free(core);
 }

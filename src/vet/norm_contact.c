@@ -34,6 +34,8 @@ size_t mh_vet_norm_email(const char *s, size_t n, char *dst, size_t cap)
 	for (i = 0, o = 0; i < at; i++)
 		if (!(gmail && dst[i] == '.'))
 			dst[o++] = dst[i];
+	while (o && dst[o - 1] == '.') /* "j.+tag" -> "j", still a valid local part */
+		o--;
 	if (o == 0) {
 		dst[0] = '\0';
 		return 0;
