@@ -9,5 +9,7 @@ const struct mh_command mh_commands[] = {
     {"detectors", "list detectors with their points, caps and settings", mh_cmd_detectors},
     {"simulate", "write a simulated company with hidden operatives", mh_cmd_simulate},
     {"eval", "score detection against a simulator's truth file", mh_cmd_eval},
+    {"vet", "vet applicants: re-used identity artifacts, intel, velocity, inconsistencies",
+     mh_cmd_vet},
     {NULL, NULL, NULL},
 };
