@@ -229,7 +229,7 @@ static int run(struct ctx *c, struct mh_err *err)
 	if (load_sources(c, err) || !(c->store = mh_store_open(c->o.db, err)) ||
 	    load_roster(c, err))
 		return -1;
-	threshold = mh_config_num(c->cfg, "alert.threshold", 60);
+	threshold = mh_config_num(c->cfg, "risk.flagged_threshold", 75);
 	if (mh_store_flagged_people(c->store, threshold, &c->flagged, &c->nflagged, err))
 		return -1;
 	for (i = 0; i < c->o.ninputs; i++)
