@@ -58,6 +58,10 @@ struct mh_source_rec {
  * written to out (at most max), or -1. */
 int mh_store_sources_by_head(struct mh_store *s, uint64_t head_hash, struct mh_source_rec *out,
                              int max, struct mh_err *err);
+/* The same for every source last seen under this path, newest first: a file
+ * shorter than the head window changes its head hash as it grows. */
+int mh_store_sources_by_path(struct mh_store *s, const char *path, struct mh_source_rec *out,
+                             int max, struct mh_err *err);
 /* Insert (id == 0: sets rec->id) or update. */
 int mh_store_source_save(struct mh_store *s, struct mh_source_rec *rec, struct mh_err *err);
 /* Path of a source id into buf ("" if unknown). */
