@@ -7,7 +7,7 @@
 #   make bench      throughput benchmark (see bench/README.md)
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
 
-PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1
+PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1 libmicrohttpd nettle
 VARIANT  ?= release
 CC       ?= cc
 B        := build/$(VARIANT)
@@ -45,9 +45,22 @@ molehunt: $(B)/molehunt
 $(B)/molehunt: $(B)/src/main.o $(B)/libmolehunt.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(VARIANT)) -o $@ $^ $(LIBS)
 
-$(B)/libmolehunt.a: $(OBJS)
+$(B)/libmolehunt.a: $(OBJS) $(B)/gen/web_assets.o
 	@rm -f $@
 	ar rcs $@ $^
+
+# The dashboard (web/): built with npm, embedded into the binary (web/README.md).
+WEB_SRC  := $(shell find web/src -type f 2>/dev/null) web/index.html web/build web/package.json \
+            web/package-lock.json
+web/dist/index.html: $(WEB_SRC)
+	@sh web/build
+
+$(B)/gen/web_assets.c: web/dist/index.html web/embed.py
+	@mkdir -p $(dir $@)
+	@python3 web/embed.py web/dist $@
+
+$(B)/gen/web_assets.o: $(B)/gen/web_assets.c
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

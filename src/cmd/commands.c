@@ -7,5 +7,6 @@ const struct mh_command mh_commands[] = {
     {"risk", "rank people by risk score", mh_cmd_risk},
     {"persons", "list people and how source user names resolved to them", mh_cmd_persons},
     {"detectors", "list detectors with their points, caps and settings", mh_cmd_detectors},
+    {"serve", "HTTP API and dashboard over the store, ingesting as it runs", mh_cmd_serve},
     {NULL, NULL, NULL},
 };

@@ -78,6 +78,10 @@ int mh_store_load_state(struct mh_store *s, struct mh_state *st, struct mh_err *
 int mh_store_save_state(struct mh_store *s, struct mh_state *full, const struct mh_state *delta,
                         const uint32_t *dmap, struct mh_err *err);
 
+/* Decode a persons.days BLOB into a malloc'ed array (caller frees; NULL
+ * when empty). Returns -1 when the BLOB is not in a known layout. */
+int mh_store_days_unpack(const void *blob, size_t n, struct mh_day **out, size_t *nout);
+
 /* --- findings and scores -------------------------------------------------- */
 /* Load stored findings (person indexes mapped through st's dbids). */
 int mh_store_load_findings(struct mh_store *s, const struct mh_state *st, struct mh_findings *f,
