@@ -8,6 +8,7 @@ await build({
   entryPoints: { app: 'src/main.js', style: 'src/style.css' },
   bundle: true,
   minify: true,
+  sourcemap: false,
   format: 'esm',
   target: ['chrome100', 'firefox100', 'safari15'],
   outdir: 'dist/assets',

@@ -76,10 +76,11 @@ static int score(sqlite3 *db, struct ctx *c, cJSON *o)
 {
 	sqlite3_stmt *q;
 	cJSON *hist = cJSON_AddArrayToObject(o, "score_history"), *contrib = NULL;
-	int rc = sqlite3_prepare_v2(db,
-	                            "SELECT as_of_ms, score FROM score_history WHERE person_id = ?"
-	                            " ORDER BY as_of_ms DESC LIMIT ?",
-	                            -1, &q, NULL);
+	int rc = sqlite3_prepare_v2(
+	    db,
+	    "SELECT as_of_ms, score FROM score_history WHERE person_id = ? AND as_of_ms > 0"
+	    " ORDER BY as_of_ms DESC LIMIT ?",
+	    -1, &q, NULL);
 
 	if (rc != SQLITE_OK)
 		return -1;

@@ -70,6 +70,24 @@ static size_t subject_needles(const struct mh_ix_person *p, struct needle *nd)
 	return n;
 }
 
+static int is_sep(char c)
+{
+	return c == '.' || c == '-' || c == '_' || c == ' ';
+}
+
+/* Case-insensitive, and any of ". -_" matches any other: "Ann Lee",
+ * "ann.lee" and "LT-ann-lee" all name the same person. */
+static int match_at(const char *t, const char *nd, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tolower((unsigned char)t[i]) != tolower((unsigned char)nd[i]) &&
+		    !(is_sep(t[i]) && is_sep(nd[i])))
+			return 0;
+	return 1;
+}
+
 static void pass_subject(struct buf *out, const char *t, size_t tn, const struct mh_ix_person *p)
 {
 	struct needle nd[NEEDLES_MAX];
@@ -77,7 +95,7 @@ static void pass_subject(struct buf *out, const char *t, size_t tn, const struct
 
 	while (i < tn) {
 		for (k = 0; k < nn; k++)
-			if (nd[k].n <= tn - i && !strncasecmp(t + i, nd[k].s, nd[k].n))
+			if (nd[k].n <= tn - i && match_at(t + i, nd[k].s, nd[k].n))
 				break;
 		if (k < nn) {
 			put(out, p->pseudo, strlen(p->pseudo));
