@@ -88,7 +88,8 @@ static int recover_spool(struct mh_ingester *g, struct mh_err *err)
 			push_pending(g, mh_strdup(path));
 	}
 	closedir(d);
-	qsort(g->pending, g->npending, sizeof(*g->pending), cmp_str);
+	if (g->npending)
+		qsort(g->pending, g->npending, sizeof(*g->pending), cmp_str);
 	g->submitted = g->npending ? 1 : 0;
 	return 0;
 }
