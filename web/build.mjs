@@ -16,3 +16,4 @@ await build({
   legalComments: 'none',
 });
 copyFileSync('index.html', 'dist/index.html');
+copyFileSync('src/icon.svg', 'dist/assets/icon.svg');
