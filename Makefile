@@ -28,6 +28,10 @@ LIBS     := $(PKG_LIBS) -pthread -lm
 
 SRCS     := $(shell find src -name '*.c' ! -path src/main.c | sort)
 OBJS     := $(SRCS:%.c=$(B)/%.o)
+# Reference tables (data/*.tsv) are compiled into the library by scripts/embed-data,
+# so the binary needs no data files at run time.
+DATA     := $(sort $(wildcard data/*.tsv))
+OBJS     += $(B)/gen/data.o $(B)/gen/web_assets.o
 UNIT     := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 FUZZ     := $(patsubst tests/fuzz/%.c,build/fuzz/tests/%,$(wildcard tests/fuzz/fuzz_*.c))
 BENCHES  := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
@@ -45,11 +49,11 @@ molehunt: $(B)/molehunt
 $(B)/molehunt: $(B)/src/main.o $(B)/libmolehunt.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(VARIANT)) -o $@ $^ $(LIBS)
 
-$(B)/libmolehunt.a: $(OBJS) $(B)/gen/web_assets.o
+$(B)/libmolehunt.a: $(OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-# The dashboard (web/): built with npm, embedded into the binary (web/README.md).
+# The dashboard (web/): built with npm, embedded into the binary (docs/DASHBOARD.md).
 WEB_SRC  := $(shell find web/src -type f 2>/dev/null) web/index.html web/build web/package.json \
             web/package-lock.json
 web/dist/index.html: $(WEB_SRC)
@@ -59,11 +63,16 @@ $(B)/gen/web_assets.c: web/dist/index.html web/embed.py
 	@mkdir -p $(dir $@)
 	@python3 web/embed.py web/dist $@
 
-$(B)/gen/web_assets.o: $(B)/gen/web_assets.c
-	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/gen/data.c: $(DATA) scripts/embed-data
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-data $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -7,6 +7,10 @@ const struct mh_command mh_commands[] = {
     {"risk", "rank people by risk score", mh_cmd_risk},
     {"persons", "list people and how source user names resolved to them", mh_cmd_persons},
     {"detectors", "list detectors with their points, caps and settings", mh_cmd_detectors},
+    {"simulate", "write a simulated company with hidden operatives", mh_cmd_simulate},
+    {"eval", "score detection against a simulator's truth file", mh_cmd_eval},
+    {"vet", "vet applicants: re-used identity artifacts, intel, velocity, inconsistencies",
+     mh_cmd_vet},
     {"serve", "HTTP API and dashboard over the store, ingesting as it runs", mh_cmd_serve},
     {NULL, NULL, NULL},
 };

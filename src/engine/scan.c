@@ -20,7 +20,6 @@
 #include "util/xalloc.h"
 
 #define MAX_THREADS    16
-#define HEAD_BYTES     (64u << 10)
 #define MAX_CANDIDATES 16
 
 /* One scanning thread's private state. */
@@ -205,7 +204,7 @@ static int find_checkpoint(struct scan *s, const char *path, struct mh_source_re
 	snprintf(rec->path, sizeof(rec->path), "%s", path);
 	if (!strcmp(path, "-"))
 		return 0;
-	if (mh_ingest_prefix_hash(path, HEAD_BYTES, &head, err))
+	if (mh_ingest_head_hash(path, &head, err))
 		return -1;
 	rec->head_hash = head;
 	n = mh_store_sources_by_head(s->store, head, cand, MAX_CANDIDATES, err);
@@ -468,7 +467,10 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	for (i = 0; i < r->nin; i++) {
 		const struct mh_scan_input *in = &r->in[i];
 
-		fprintf(f, "%-40.40s %-12s %-9s %10llu %10.1f %8llu %8llu\n", in->path,
+		size_t n = strlen(in->path);
+
+		fprintf(f, "%s%-*s %-12s %-9s %10llu %10.1f %8llu %8llu\n", n > 40 ? "..." : "",
+		        n > 40 ? 37 : 40, n > 40 ? in->path + n - 37 : in->path,
 		        in->format[0] ? in->format : "-", in->status ? in->status : "-",
 		        (unsigned long long)in->events, (double)in->bytes / 1e6,
 		        (unsigned long long)in->skipped, (unsigned long long)in->rejected);

@@ -8,7 +8,7 @@
  *      stored) and build name resolution; load intel and geo databases;
  *   2. load the stored state (people, days, artifacts) and event findings;
  *   3. for each input: find its checkpoint by content (the hash of its first
- *      64 KiB, then the hash of the whole consumed prefix) and resume after
+ *      line, then the hash of the whole consumed prefix) and resume after
  *      it, so re-scanning the same input adds nothing; decode on up to
  *      `threads` threads, each folding events into its own delta state and
  *      detector contexts;

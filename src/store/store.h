@@ -47,7 +47,7 @@ struct mh_source_rec {
 	int64_t id;
 	char path[1024];
 	char format[32];
-	uint64_t head_hash;   /* XXH3-64 of the first min(64 KiB, size) decompressed bytes */
+	uint64_t head_hash;   /* XXH3-64 of the first line (at most 64 KiB), decompressed */
 	uint64_t offset;      /* decompressed bytes consumed */
 	uint64_t lines;       /* lines consumed */
 	uint64_t prefix_hash; /* XXH3-64 of the first offset bytes */
