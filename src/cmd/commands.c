@@ -5,6 +5,8 @@
 const struct mh_command mh_commands[] = {
     {"scan", "read logs into the store, resolve people, run detectors", mh_cmd_scan},
     {"risk", "rank people by risk score", mh_cmd_risk},
+    {"explain", "explain one person's score: timeline, evidence, activity heat maps",
+     mh_cmd_explain},
     {"persons", "list people and how source user names resolved to them", mh_cmd_persons},
     {"detectors", "list detectors with their points, caps and settings", mh_cmd_detectors},
     {"simulate", "write a simulated company with hidden operatives", mh_cmd_simulate},

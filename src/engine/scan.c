@@ -10,6 +10,7 @@
 #include "core/people.h"
 #include "core/state.h"
 #include "detect/detector.h"
+#include "engine/alerts.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
 #include "intel/geo.h"
@@ -17,6 +18,7 @@
 #include "risk/score.h"
 #include "store/store.h"
 #include "util/progress.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #define MAX_THREADS    16
@@ -305,6 +307,7 @@ static int finish(struct scan *s, struct mh_err *err)
 	struct mh_world world;
 	struct mh_risk_params rp;
 	struct mh_score *sc;
+	struct mh_strmap *prev;
 	uint32_t *map = merge_workers(s);
 	size_t i;
 	int rc = 0;
@@ -318,9 +321,12 @@ static int finish(struct scan *s, struct mh_err *err)
 	for (i = 0; i < s->ndet; i++)
 		if (s->det[i]->finish)
 			s->det[i]->finish(s->w[0].det[i], &world, &s->findings);
+	prev = mh_strmap_new();
 	if (mh_store_save_state(s->store, &s->full, &s->w[0].st, map, err) ||
+	    (s->o->alerts && mh_store_finding_counts(s->store, prev, err)) ||
 	    mh_store_save_findings(s->store, &s->full, &s->findings, err)) {
 		free(map);
+		mh_strmap_free(prev);
 		return -1;
 	}
 	free(map);
@@ -333,7 +339,11 @@ static int finish(struct scan *s, struct mh_err *err)
 		rc = mh_store_save_score(s->store, &rec, err);
 		free(rec.contributions);
 	}
+	if (!rc && s->o->alerts)
+		rc = mh_alerts_write(s->o->alerts, s->store, &s->full, &s->findings, prev, sc,
+		                     &s->r->alerts, err);
 	mh_scores_free(sc);
+	mh_strmap_free(prev);
 	return rc;
 }
 
@@ -493,4 +503,6 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	        r->persons, r->roster_persons, (unsigned long long)r->roster_rejected,
 	        r->unresolved, (unsigned long long)r->unresolved_events, r->findings,
 	        r->intel_indicators);
+	if (r->alerts)
+		fprintf(f, "alerts: %zu new or changed findings written\n", r->alerts);
 }

@@ -28,6 +28,7 @@ struct mh_scan_opts {
 	const char *db;
 	const char *roster; /* NULL: the roster an earlier scan stored, if any */
 	const char *config; /* YAML settings (docs/CONFIG.md); NULL = defaults */
+	const char *alerts; /* append new or changed findings as ECS JSON Lines; NULL = none */
 	const char *const *intel;
 	size_t nintel;
 	const char *const *mmdb;
@@ -59,6 +60,7 @@ struct mh_scan_report {
 	uint64_t roster_rejected;
 	uint64_t unresolved_events;
 	size_t findings;
+	size_t alerts;
 	size_t intel_indicators;
 	size_t failed;
 	double seconds;

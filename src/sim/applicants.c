@@ -70,11 +70,8 @@ static void genuine(struct mh_sim *s, struct mh_sim_applicant *a, struct mh_rng 
 	a->applied = s->start - 30 + (int32_t)mh_rng_below(r, s->opt.days + 30);
 	snprintf(a->email, sizeof(a->email), "%s.%s%u@%s", f, l, mh_rng_below(r, 100),
 	         mh_sim_free_mail[mh_rng_below(r, mh_sim_nfree_mail)]);
-	if (!strcmp(c->cc, "US") || !strcmp(c->cc, "CA"))
-		snprintf(a->phone, sizeof(a->phone), "+1 %s-555-01%02u", c->area,
-		         mh_rng_below(r, 100));
-	else
-		snprintf(a->phone, sizeof(a->phone), "+44 7700 900%03u", mh_rng_below(r, 1000));
+	mh_sim_phone(s, r, !strcmp(c->cc, "US") || !strcmp(c->cc, "CA") ? c->cc : "GB", c->area,
+	             a->phone, sizeof(a->phone));
 	snprintf(a->address, sizeof(a->address), "%u %s, %s, %s %05u", 100 + mh_rng_below(r, 9800),
 	         mh_sim_streets[mh_rng_below(r, mh_sim_nstreets)], c->city, c->state,
 	         10000 + mh_rng_below(r, 89999));
@@ -183,7 +180,7 @@ static void traps(struct mh_sim *s, struct mh_rng *r, uint32_t from)
 		struct mh_sim_applicant *a = &s->ap[base + k];
 
 		a->source = 4;
-		snprintf(a->phone, sizeof(a->phone), "+1 512-555-0100");
+		snprintf(a->phone, sizeof(a->phone), "%s", MH_SIM_AGENCY_PHONE);
 		a->traps |= 1u << AP_TRAP_AGENCY;
 	}
 	/* the default avatar */

@@ -110,17 +110,7 @@ static void artifacts(struct mh_sim *s, struct mh_sim_person *p, struct mh_rng *
 	static const char *const serial_prefix[] = {"5CG", "C02", "PF"};
 	char f[24];
 
-	if (!strcmp(c->cc, "US") || !strcmp(c->cc, "CA"))
-		snprintf(p->phone, sizeof(p->phone), "+1 %s-555-01%02u", c->area,
-		         mh_rng_below(r, 100));
-	else if (!strcmp(c->cc, "GB"))
-		snprintf(p->phone, sizeof(p->phone), "+44 7700 900%03u", mh_rng_below(r, 1000));
-	else
-		snprintf(p->phone, sizeof(p->phone), "+%u %s %04u %04u",
-		         !strcmp(c->cc, "IN")   ? 91u
-		         : !strcmp(c->cc, "SG") ? 65u
-		                                : 63u,
-		         c->area, mh_rng_below(r, 10000), mh_rng_below(r, 10000));
+	mh_sim_phone(s, r, c->cc, c->area, p->phone, sizeof(p->phone));
 	lower_alpha(f, sizeof(f), p->first);
 	snprintf(p->personal_email, sizeof(p->personal_email), "%s.%s%u@%s", f, p->sam + 1,
 	         mh_rng_below(r, 1000), mh_sim_free_mail[mh_rng_below(r, mh_sim_nfree_mail)]);
@@ -350,6 +340,7 @@ void mh_sim_company_build(struct mh_sim *s)
 	while (ns.cap < (size_t)s->opt.employees * 8)
 		ns.cap <<= 1;
 	ns.v = mh_calloc(ns.cap, sizeof(*ns.v));
+	mh_sim_take(s, MH_SIM_AGENCY_PHONE); /* the recruiting agency's, on its candidates */
 	s->np = s->opt.employees;
 	s->p = mh_calloc(s->np, sizeof(*s->p));
 	for (i = 0; i < s->np; i++)

@@ -179,6 +179,7 @@ static void sim_free(struct mh_sim *s)
 	free(s->vpn);
 	free(s->v4_busy);
 	free(s->ap);
+	free(s->taken);
 	free(s->grp);
 	free(s->pool);
 }

@@ -250,6 +250,9 @@ struct mh_sim {
 	uint32_t cowork_egress[4];
 	uint32_t carrier0, ncarrier; /* first carrier-NAT egress and count */
 
+	uint64_t *taken; /* sim/unique.c: artifacts already given to someone */
+	size_t taken_cap, ntaken;
+
 	struct mh_sim_ev *pool;
 	size_t npool, cappool;
 	struct mh_sim_outputs out;
@@ -260,6 +263,14 @@ struct mh_sim {
 int mh_sim_run(const struct mh_sim_opts *opt, struct mh_err *err);
 
 /* Building blocks (each its own file). */
+
+/* sim/unique.c: mark value as given (1 if it was free, 0 if already taken),
+ * and draw a phone number no one else has, in the country's fictional range. */
+#define MH_SIM_AGENCY_PHONE "+1 512-555-0100"
+int mh_sim_take(struct mh_sim *s, const char *value);
+int mh_sim_taken(const struct mh_sim *s, const char *value);
+void mh_sim_phone(struct mh_sim *s, struct mh_rng *r, const char *cc, const char *area, char *dst,
+                  size_t cap);
 void mh_sim_company_build(struct mh_sim *s);
 void mh_sim_network_build(struct mh_sim *s);
 uint32_t mh_sim_egress_new(struct mh_sim *s, uint8_t kind, const char *ip, uint8_t v6, uint8_t city,

@@ -60,9 +60,13 @@ int mh_sim_w_intel(const struct mh_sim *s, const char *dir, struct mh_err *err)
 		for (char *c = line; *c; c++)
 			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
 		mh_out_str(&o, line);
-		snprintf(line, sizeof(line), "+1 %u-555-01%02u\n", 200 + mh_rng_below(&r, 700),
-		         mh_rng_below(&r, 100));
+		/* a decoy that belongs to nobody in the company or its applicants */
+		do
+			snprintf(line, sizeof(line), "+1 %u-555-01%02u",
+			         200 + mh_rng_below(&r, 700), mh_rng_below(&r, 100));
+		while (mh_sim_taken(s, line));
 		mh_out_str(&o, line);
+		MH_LIT(&o, "\n");
 	}
 	MH_LIT(&o, "192.0.2.254\n");
 	return mh_out_close(&o, err);

@@ -63,6 +63,7 @@ static unsigned char *pack_days(const struct mh_pstate *ps, size_t *n)
 	return b;
 }
 
+/* Decode one day record at *p (advancing it). */
 static void get_day(const unsigned char **p, struct mh_day *d)
 {
 	int m;
@@ -78,6 +79,25 @@ static void get_day(const unsigned char **p, struct mh_day *d)
 	d->bytes_out = get_le(p, 8);
 	d->move_file = (uint32_t)get_le(p, 4);
 	d->move_line = (uint32_t)get_le(p, 4);
+}
+
+int mh_store_days_unpack(const void *blob, size_t n, struct mh_day **days, size_t *ndays)
+{
+	const unsigned char *p = blob;
+	size_t i;
+
+	*days = NULL;
+	*ndays = 0;
+	if (n == 0)
+		return 0;
+	if (p[0] != DAY_BLOB_VERSION || (n - 1) % DAY_REC)
+		return -1;
+	*ndays = (n - 1) / DAY_REC;
+	*days = mh_calloc(*ndays, sizeof(**days));
+	p++;
+	for (i = 0; i < *ndays; i++)
+		get_day(&p, &(*days)[i]);
+	return 0;
 }
 
 static int unpack_days(struct mh_state *st, uint32_t pid, const unsigned char *p, size_t n)
@@ -98,26 +118,6 @@ static int unpack_days(struct mh_state *st, uint32_t pid, const unsigned char *p
 		if (d)
 			*d = tmp;
 	}
-	return 0;
-}
-
-int mh_store_days_unpack(const void *blob, size_t n, struct mh_day **out, size_t *nout)
-{
-	const unsigned char *p = blob;
-	size_t i, count;
-
-	*out = NULL;
-	*nout = 0;
-	if (n == 0)
-		return 0;
-	if (!p || p[0] != DAY_BLOB_VERSION || (n - 1) % DAY_REC)
-		return -1;
-	count = (n - 1) / DAY_REC;
-	*out = mh_calloc(count ? count : 1, sizeof(**out));
-	p++;
-	for (i = 0; i < count; i++)
-		get_day(&p, &(*out)[i]);
-	*nout = count;
 	return 0;
 }
 

@@ -1,6 +1,6 @@
 /*
  * identity.referral: the applicant was referred by an employee who is
- * flagged, by a risk score at or above the alert threshold in the store or by
+ * flagged, by a risk score at or above risk.flagged_threshold in the store or by
  * sitting in a confirmed cluster of this vetting run. Facilitators and
  * placed workers refer the next persona; an honest employee's referral is
  * ordinary and scores nothing.
