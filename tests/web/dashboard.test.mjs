@@ -147,11 +147,11 @@ await test('the graph of shared infrastructure renders the laptop farm', async (
   await shot(page, 'graph');
 });
 
-await test('applicants and cases say when their modules have not run', async () => {
+await test('the applicants and cases pages render', async () => {
   await page.goto(`${base}#/applicants`);
-  await page.waitForSelector('#applicants-empty, table.generic');
+  await page.waitForSelector('#applicants-empty, #applicants');
   await page.goto(`${base}#/cases`);
-  await page.waitForSelector('#cases-empty, table.generic');
+  await page.waitForSelector('#cases-empty, #cases');
 });
 
 await test('no script errors', async () => {

@@ -13,6 +13,15 @@ export async function applicantsPage(app) {
       'Vetting has not run on this store: run molehunt vet with Greenhouse candidate exports.'));
     return;
   }
-  app.append(h('h3', null, 'Clusters'), genericTable(data.clusters, 'No clusters.'),
-    h('h3', null, 'Applicants'), genericTable(data.applicants, 'No applicants.'));
+  const rows = data.applicants.map((a) => ({
+    applicant: a.applicant, score: a.score.toFixed(0),
+    applied: new Date(a.applied_ms).toISOString().slice(0, 10),
+    findings: a.findings.map((f) => `${f.detector} +${f.points}: ${f.summary}`).join(' · '),
+  }));
+  const clusters = data.clusters.map((c) => ({
+    shared: c.kind, value: c.value, applicants: c.applicants.join(', '), size: c.size,
+  }));
+  app.append(h('section', { class: 'panel', id: 'applicants' },
+    h('h3', null, 'Shared identity artifacts'), genericTable(clusters, 'No shared artifacts.'),
+    h('h3', null, 'Applicants by score'), genericTable(rows, 'No applicants vetted yet.')));
 }

@@ -13,5 +13,5 @@ export async function casesPage(app) {
       'No cases in this store yet: molehunt extortion opens one from an extortion e-mail.'));
     return;
   }
-  app.append(genericTable(data.cases, 'No cases.'));
+  app.append(h('section', { class: 'panel', id: 'cases' }, genericTable(data.cases, 'No cases.')));
 }
