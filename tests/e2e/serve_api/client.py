@@ -7,6 +7,7 @@ as JSON files for tests/e2e/run to compare with expect/.
 2. over a fresh store with a two-person roster, tailing tail.jsonl and
    taking POSTed lines: events are counted once however often it is read.
 """
+import atexit
 import json
 import os
 import re
@@ -22,12 +23,25 @@ ANALYST = "analyst-e2e-token-0123456789"
 INVEST = "investigator-e2e-token-0123456789"
 
 
+RUNNING = []
+
+
+@atexit.register
+def _stop_all():
+    """A failed check must not leave a server behind."""
+    for p in RUNNING:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
 class Server:
     def __init__(self, *args):
         self.out = open("serve.out", "w+")
         self.p = subprocess.Popen([MH, "serve", "--token-file", "tokens", "--listen",
                                    "127.0.0.1:0", "-q", *args], stdout=self.out,
                                   stderr=open("serve.err", "a"))
+        RUNNING.append(self.p)
         for _ in range(100):
             self.out.seek(0)
             m = re.search(r"listening on (http://[0-9.]+:\d+)/", self.out.read())
