@@ -7,7 +7,7 @@
 #   make bench      throughput benchmark (see bench/README.md)
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
 
-PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1
+PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1 libmicrohttpd nettle
 VARIANT  ?= release
 CC       ?= cc
 B        := build/$(VARIANT)
@@ -31,7 +31,7 @@ OBJS     := $(SRCS:%.c=$(B)/%.o)
 # Reference tables (data/*.tsv) are compiled into the library by scripts/embed-data,
 # so the binary needs no data files at run time.
 DATA     := $(sort $(wildcard data/*.tsv))
-OBJS     += $(B)/gen/data.o
+OBJS     += $(B)/gen/data.o $(B)/gen/web_assets.o
 UNIT     := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 FUZZ     := $(patsubst tests/fuzz/%.c,build/fuzz/tests/%,$(wildcard tests/fuzz/fuzz_*.c))
 BENCHES  := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
@@ -52,6 +52,16 @@ $(B)/molehunt: $(B)/src/main.o $(B)/libmolehunt.a
 $(B)/libmolehunt.a: $(OBJS)
 	@rm -f $@
 	ar rcs $@ $^
+
+# The dashboard (web/): built with npm, embedded into the binary (docs/DASHBOARD.md).
+WEB_SRC  := $(shell find web/src -type f 2>/dev/null) web/index.html web/build web/package.json \
+            web/package-lock.json
+web/dist/index.html: $(WEB_SRC)
+	@sh web/build
+
+$(B)/gen/web_assets.c: web/dist/index.html web/embed.py
+	@mkdir -p $(dir $@)
+	@python3 web/embed.py web/dist $@
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

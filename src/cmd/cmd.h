@@ -24,5 +24,6 @@ int mh_cmd_eval(int argc, char **argv);
 int mh_cmd_detectors(int argc, char **argv);
 int mh_cmd_explain(int argc, char **argv);
 int mh_cmd_vet(int argc, char **argv);
+int mh_cmd_serve(int argc, char **argv);
 
 #endif

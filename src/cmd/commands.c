@@ -13,5 +13,6 @@ const struct mh_command mh_commands[] = {
     {"eval", "score detection against a simulator's truth file", mh_cmd_eval},
     {"vet", "vet applicants: re-used identity artifacts, intel, velocity, inconsistencies",
      mh_cmd_vet},
+    {"serve", "HTTP API and dashboard over the store, ingesting as it runs", mh_cmd_serve},
     {NULL, NULL, NULL},
 };

@@ -212,6 +212,11 @@ static int find_checkpoint(struct scan *s, const char *path, struct mh_source_re
 	n = mh_store_sources_by_head(s->store, head, cand, MAX_CANDIDATES, err);
 	if (n < 0)
 		return -1;
+	/* A file shorter than HEAD_BYTES that grew has a new head hash; one
+	 * checkpoint under its path whose prefix still matches is then the same
+	 * content, appended to. */
+	if (n == 0 && (n = mh_store_sources_by_path(s->store, path, cand, 1, err)) < 0)
+		return -1;
 	for (i = 0; i < n; i++) {
 		if (mh_ingest_prefix_hash(path, cand[i].offset, &h, err))
 			return -1;

@@ -8,6 +8,7 @@
 static const struct mh_schema_module *const modules[] = {
     &mh_schema_core,
     &mh_schema_vet,
+    &mh_schema_serve,
     NULL,
 };
 

@@ -161,25 +161,42 @@ static void read_source(sqlite3_stmt *st, struct mh_source_rec *r)
 	r->rejected = (uint64_t)sqlite3_column_int64(st, 8);
 }
 
-int mh_store_sources_by_head(struct mh_store *s, uint64_t head_hash, struct mh_source_rec *out,
-                             int max, struct mh_err *err)
+static int sources_where(struct mh_store *s, const char *sql, uint64_t head_hash, const char *path,
+                         struct mh_source_rec *out, int max, struct mh_err *err)
 {
-	sqlite3_stmt *st = mh_store_prepare(
-	    s,
-	    "SELECT id, path, format, head_hash, offset, lines, prefix_hash, events, rejected"
-	    " FROM sources WHERE head_hash = ? ORDER BY id",
-	    err);
+	sqlite3_stmt *st = mh_store_prepare(s, sql, err);
 	int n = 0, rc;
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)head_hash);
+	if (path)
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)head_hash);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
 		read_source(st, &out[n++]);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return mh_store_fail(s, err, "reading sources");
 	return n;
+}
+
+int mh_store_sources_by_head(struct mh_store *s, uint64_t head_hash, struct mh_source_rec *out,
+                             int max, struct mh_err *err)
+{
+	return sources_where(s,
+	                     "SELECT id, path, format, head_hash, offset, lines, prefix_hash,"
+	                     " events, rejected FROM sources WHERE head_hash = ? ORDER BY id",
+	                     head_hash, NULL, out, max, err);
+}
+
+int mh_store_sources_by_path(struct mh_store *s, const char *path, struct mh_source_rec *out,
+                             int max, struct mh_err *err)
+{
+	return sources_where(s,
+	                     "SELECT id, path, format, head_hash, offset, lines, prefix_hash,"
+	                     " events, rejected FROM sources WHERE path = ? ORDER BY id DESC",
+	                     0, path, out, max, err);
 }
 
 int mh_store_source_save(struct mh_store *s, struct mh_source_rec *r, struct mh_err *err)

@@ -58,6 +58,10 @@ struct mh_source_rec {
  * written to out (at most max), or -1. */
 int mh_store_sources_by_head(struct mh_store *s, uint64_t head_hash, struct mh_source_rec *out,
                              int max, struct mh_err *err);
+/* The same for every source last seen under this path, newest first: a file
+ * shorter than the head window changes its head hash as it grows. */
+int mh_store_sources_by_path(struct mh_store *s, const char *path, struct mh_source_rec *out,
+                             int max, struct mh_err *err);
 /* Insert (id == 0: sets rec->id) or update. */
 int mh_store_source_save(struct mh_store *s, struct mh_source_rec *rec, struct mh_err *err);
 /* Path of a source id into buf ("" if unknown). */
@@ -73,6 +77,10 @@ int mh_store_load_state(struct mh_store *s, struct mh_state *st, struct mh_err *
  * widened). dmap maps delta's person indexes to full's. */
 int mh_store_save_state(struct mh_store *s, struct mh_state *full, const struct mh_state *delta,
                         const uint32_t *dmap, struct mh_err *err);
+
+/* Decode a persons.days BLOB into a malloc'ed array (caller frees; NULL
+ * when empty). Returns -1 when the BLOB is not in a known layout. */
+int mh_store_days_unpack(const void *blob, size_t n, struct mh_day **out, size_t *nout);
 
 /* --- findings and scores -------------------------------------------------- */
 /* Load stored findings (person indexes mapped through st's dbids). */
