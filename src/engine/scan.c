@@ -317,6 +317,9 @@ static int finish(struct scan *s, struct mh_err *err)
 	world.roster = &s->roster;
 	world.cfg = s->cfg;
 	world.intel = s->intel;
+	/* The data's clock; a store with no events yet is "as of" the epoch. */
+	if (s->full.max_ms == INT64_MIN)
+		s->full.max_ms = 0;
 	world.now_ms = s->full.max_ms;
 	for (i = 0; i < s->ndet; i++)
 		if (s->det[i]->finish)

@@ -37,8 +37,10 @@ struct mh_store *mh_store_open_existing(const char *path, struct mh_err *err)
 struct mh_store *mh_store_open(const char *path, struct mh_err *err)
 {
 	struct mh_store *s = mh_calloc(1, sizeof(*s));
-	static const char *const pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-	                                   "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+	/* busy_timeout first: switching to WAL already needs the lock that a
+	 * process still closing the same store may hold. */
+	static const char *const pragmas = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;"
+	                                   "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 	char *msg = NULL;
 
 	s->path = mh_strdup(path);
