@@ -7,5 +7,8 @@ const struct mh_command mh_commands[] = {
     {"risk", "rank people by risk score", mh_cmd_risk},
     {"persons", "list people and how source user names resolved to them", mh_cmd_persons},
     {"detectors", "list detectors with their points, caps and settings", mh_cmd_detectors},
+    {"extortion", "attribute an extortion message and its samples; opens a case", mh_cmd_extortion},
+    {"case", "list, show, note, close, export and verify cases", mh_cmd_case},
+    {"index", "fingerprint documents and repository checkouts for attribution", mh_cmd_index},
     {NULL, NULL, NULL},
 };

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/xalloc.h"
 
@@ -77,6 +78,22 @@ int mh_unpack_magic(const unsigned char *p, size_t n)
 	if (n >= 262 && !memcmp(p + 257, "ustar", 5))
 		return 1;
 	return is_compressed(p, n);
+}
+
+int mh_unpack_opaque(const char *name)
+{
+	static const char *const ext[] = {".docx", ".xlsx", ".pptx", ".docm",  ".xlsm", ".pptm",
+	                                  ".odt",  ".ods",  ".odp",  ".jar",   ".war",  ".apk",
+	                                  ".epub", ".xpi",  ".vsix", ".nupkg", NULL};
+	size_t n = strlen(name), k;
+	int i;
+
+	for (i = 0; ext[i]; i++) {
+		k = strlen(ext[i]);
+		if (n > k && !strcasecmp(name + n - k, ext[i]))
+			return 1;
+	}
+	return 0;
 }
 
 /* A printable copy of an untrusted name for messages. */
@@ -372,7 +389,7 @@ static int entry(struct job *j, struct level *lv, const char *path, unsigned dep
 	n = peek(j, lv, buf);
 	if (n < 0)
 		rc = -1;
-	else if (!mh_unpack_magic(buf, (size_t)n))
+	else if (!mh_unpack_magic(buf, (size_t)n) || mh_unpack_opaque(path))
 		rc = leaf(j, lv, path, depth, buf, (size_t)n);
 	else if (depth >= j->lim->max_depth) {
 		snprintf(why, sizeof(why), "archives nested deeper than %u levels refused",
@@ -477,7 +494,7 @@ int mh_unpack(const char *name, const void *data, size_t n, const struct mh_unpa
 	struct mh_unpacked u;
 	int r = 1;
 
-	if (lim->max_depth < 1 || !mh_unpack_magic(data, n)) {
+	if (lim->max_depth < 1 || !mh_unpack_magic(data, n) || mh_unpack_opaque(name)) {
 		if (whole_file(&j, name, data, n))
 			return j.rc;
 		return 0;

@@ -18,7 +18,8 @@
  *   - more than max_entries entries, or archives nested deeper than max_depth;
  *   - an entry cannot be read (damaged, encrypted).
  * Data that merely looks like an archive (magic bytes) but is not one is a
- * plain file.
+ * plain file, and so are documents and packages that happen to be zips
+ * (mh_unpack_opaque).
  *
  * Events come in document order: ENTER for an archive, its entries, LEAVE
  * with the archive's own hash. A file that is not an archive gives one FILE
@@ -63,6 +64,9 @@ typedef int (*mh_unpack_cb)(void *arg, const struct mh_unpacked *u);
 int mh_unpack(const char *name, const void *data, size_t n, const struct mh_unpack_limits *lim,
               mh_unpack_cb cb, void *arg, struct mh_err *err);
 
+/* Files that are zips but are documents or packages (.docx, .xlsx, .odt,
+ * .jar, .apk ...): kept whole, not unpacked. */
+int mh_unpack_opaque(const char *name);
 /* Do the first bytes look like something libarchive should open? */
 int mh_unpack_magic(const unsigned char *p, size_t n);
 
