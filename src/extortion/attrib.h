@@ -27,7 +27,7 @@
  *   From/Reply-To/Sender/Return-Path equal to the roster e-mail or personal
  *   e-mail (w 1.0) or to a user name seen in their logs (w 0.6); each public
  *   IP in the Received chain among their IP artifacts (w 1/n, n = people
- *   seen with it).
+ *   seen with it; halved unless they used it within 7 days of the message).
  *   link = min(1, sum of w)
  * score = 100 * (0.65 * data * timing + 0.35 * link)
  *
@@ -80,6 +80,7 @@ struct mh_candidate {
 	int32_t termination_day, notice_day; /* MH_DAY_NONE when unknown */
 	int64_t last_access_ms;
 	double excl_others; /* mean number of other people per matched file */
+	double risk;        /* their risk score from scans: context, not part of the score */
 	unsigned exclusive; /* matched files nobody else matched */
 };
 

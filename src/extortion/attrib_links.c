@@ -16,11 +16,13 @@
 
 #define DAY_MS    86400000ll
 #define WINDOW_MS (30 * DAY_MS)
+#define NEAR_MS   (7 * DAY_MS) /* an IP in use this close to the message counts fully */
 
 struct person {
 	int64_t id;
 	char *key, *email, *name;
 	int resolved;
+	double risk;
 };
 
 struct people {
@@ -60,6 +62,7 @@ static int on_person(void *arg, const struct mh_person_row *r)
 	p->email = r->email ? mh_strdup(r->email) : NULL;
 	p->name = r->name ? mh_strdup(r->name) : NULL;
 	p->resolved = r->resolved;
+	p->risk = r->score;
 	if (r->resolved)
 		mh_strmap_put(pp->by_key, p->key, strlen(p->key), (uint32_t)pp->n);
 	mh_strmap_put(pp->by_id, (const char *)&p->id, sizeof(p->id), (uint32_t)pp->n);
@@ -233,9 +236,16 @@ static int ip_links(struct mh_store *s, struct mh_attrib *a, const struct mh_mai
 		}
 		snprintf(what, sizeof(what), "%s (Received header %u)", m->hops[i].ip,
 		         m->hops[i].hop + 1);
-		for (k = 0; k < ic.n; k++)
-			add_link(a, ic.rows[k].person, "ip", what, "IP address in their logs",
-			         1.0 / (double)ic.n, &ic.rows[k], (unsigned)(ic.n - 1));
+		for (k = 0; k < ic.n; k++) {
+			const struct mh_art_row *r = &ic.rows[k];
+			int near = !a->mail_ms || (r->first_ms <= a->mail_ms + NEAR_MS &&
+			                           r->last_ms >= a->mail_ms - NEAR_MS);
+
+			add_link(a, r->person, "ip", what,
+			         near ? "IP address in their logs around the time of the message"
+			              : "IP address in their logs",
+			         (near ? 1.0 : 0.5) / (double)ic.n, r, (unsigned)(ic.n - 1));
+		}
 		free(ic.rows);
 	}
 	return 0;
@@ -255,6 +265,7 @@ static void identify(struct mh_attrib *a, const struct people *pp)
 		c->email = pp->v[at].email ? mh_strdup(pp->v[at].email) : NULL;
 		c->name = pp->v[at].name ? mh_strdup(pp->v[at].name) : NULL;
 		c->resolved = pp->v[at].resolved;
+		c->risk = pp->v[at].risk;
 		if (c->resolved && mh_strmap_get(pp->by_emp, c->key, strlen(c->key), &r)) {
 			c->termination_day = pp->roster.v[r].termination_day;
 			c->notice_day = pp->roster.v[r].notice_day;

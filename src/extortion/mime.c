@@ -83,45 +83,58 @@ static int ip_char(char c)
 	       c == ':' || c == '.';
 }
 
+static void add_hop(struct mh_mail *m, const struct mh_ip *ip, unsigned hop)
+{
+	struct mh_mail_hop *h;
+	char txt[48];
+	size_t d;
+
+	mh_ip_format(ip, txt, sizeof(txt));
+	for (d = 0; d < m->nhops; d++)
+		if (!strcmp(m->hops[d].ip, txt))
+			return;
+	m->hops = mh_realloc(m->hops, (m->nhops + 1) * sizeof(*m->hops));
+	h = &m->hops[m->nhops++];
+	h->hop = hop;
+	memcpy(h->ip, txt, sizeof(h->ip));
+	h->is_private = mh_ip_is_private(ip);
+}
+
+/* Every maximal run of hex digits, ':' and '.' that parses as an address with
+ * three dots or two colons ("IPv6:" prefixes skipped, trailing dots dropped):
+ * the bracketed and parenthesised forms MTAs write, without matching times
+ * ("02:59:59" is no address) or ids. */
 void mh_mail_received_ips(struct mh_mail *m, const char *v, unsigned hop)
 {
 	size_t i = 0, n = strlen(v);
+	int after_prefix = 0;
 
 	while (i < n && m->nhops < MH_MAIL_MAX_HOPS) {
-		size_t j, dots = 0, colons = 0, k;
+		size_t j, k, dots = 0, colons = 0;
 		struct mh_ip ip;
 
 		if (!strncasecmp(v + i, "ipv6:", 5)) {
 			i += 5;
+			after_prefix = 1;
 			continue;
 		}
-		if (!ip_char(v[i]) || (i > 0 && (ip_char(v[i - 1]) || v[i - 1] == '_'))) {
+		if (!ip_char(v[i]) ||
+		    (!after_prefix && i > 0 && (ip_char(v[i - 1]) || v[i - 1] == '_'))) {
 			i++;
+			after_prefix = 0;
 			continue;
 		}
-		for (j = i; j < n && ip_char(v[j]); j++) {
-			dots += v[j] == '.';
-			colons += v[j] == ':';
+		after_prefix = 0;
+		for (j = i; j < n && ip_char(v[j]); j++)
+			;
+		for (k = j; k > i && v[k - 1] == '.'; k--)
+			;
+		for (size_t x = i; x < k; x++) {
+			dots += v[x] == '.';
+			colons += v[x] == ':';
 		}
-		k = j;
-		while (k > i && v[k - 1] == '.')
-			k--;
-		if ((dots == 3 || colons >= 2) && !mh_ip_parse(v + i, k - i, &ip)) {
-			struct mh_mail_hop *h;
-			char txt[48];
-			size_t d;
-
-			mh_ip_format(&ip, txt, sizeof(txt));
-			for (d = 0; d < m->nhops && strcmp(m->hops[d].ip, txt); d++)
-				;
-			if (d == m->nhops) {
-				m->hops = mh_realloc(m->hops, (m->nhops + 1) * sizeof(*m->hops));
-				h = &m->hops[m->nhops++];
-				h->hop = hop;
-				memcpy(h->ip, txt, sizeof(h->ip));
-				h->is_private = mh_ip_is_private(&ip);
-			}
-		}
+		if ((dots == 3 || colons >= 2) && !mh_ip_parse(v + i, k - i, &ip))
+			add_hop(m, &ip, hop);
 		i = j;
 	}
 }
@@ -196,7 +209,7 @@ static unsigned char *content(GMimePart *part, GMimeContentType *ct, size_t *n)
 
 	*n = 0;
 	if (!w)
-		return mh_malloc(1);
+		return mh_calloc(1, 1);
 	st = g_mime_stream_mem_new();
 	g_mime_data_wrapper_write_to_stream(w, st);
 	arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
@@ -209,6 +222,7 @@ static unsigned char *content(GMimePart *part, GMimeContentType *ct, size_t *n)
 		if (u) {
 			out = mh_malloc(got + 1);
 			memcpy(out, u, got);
+			out[got] = '\0';
 			*n = got;
 			g_free(u);
 			g_object_unref(st);
@@ -217,6 +231,7 @@ static unsigned char *content(GMimePart *part, GMimeContentType *ct, size_t *n)
 	}
 	out = mh_malloc(arr->len + 1);
 	memcpy(out, arr->data, arr->len);
+	out[arr->len] = '\0';
 	*n = arr->len;
 	g_object_unref(st);
 	return out;

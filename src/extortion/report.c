@@ -120,9 +120,9 @@ static void link_reason(struct mh_candidate *c, const struct mh_attrib_link *l)
 		return;
 	}
 	reason(c,
-	       "Received-chain IP %s is in their logs: %llu events, %s to %s%s; %u other "
+	       "Received-chain IP %s is an %s: %llu events, %s to %s%s; %u other "
 	       "people also used it",
-	       l->what, (unsigned long long)l->count, day_text(l->first_ms, d1),
+	       l->what, l->artifact, (unsigned long long)l->count, day_text(l->first_ms, d1),
 	       day_text(l->last_ms, d2), l->last_ms >= end ? ", also after termination" : "",
 	       l->shared);
 }
@@ -293,6 +293,7 @@ static cJSON *candidate_json(const struct mh_candidate *c, const struct mh_leak 
 	cJSON_AddNumberToObject(o, "exclusivity", r3(c->exclusivity));
 	cJSON_AddNumberToObject(o, "timing", r3(c->timing));
 	cJSON_AddNumberToObject(o, "link", r3(c->link));
+	cJSON_AddNumberToObject(o, "risk", r3(c->risk));
 	if (c->termination_day != MH_DAY_NONE)
 		add_time(o, "terminated", (int64_t)c->termination_day * DAY_MS);
 	if (c->nhits)
