@@ -184,18 +184,18 @@ int mh_bundle_verify(const char *dir, struct mh_verify *v, struct mh_err *err)
 	id = cJSON_GetObjectItemCaseSensitive(m, "case");
 	entries = cJSON_GetObjectItemCaseSensitive(m, "entries");
 	head = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(m, "head"));
-	if (!format || strcmp(format, MH_BUNDLE_FORMAT) || !cJSON_IsNumber(id) ||
-	    !cJSON_IsNumber(entries) || !head) {
-		cJSON_Delete(m);
-		return mh_err_set(err, MH_EINPUT, "%s/manifest.json: not a %s manifest", dir,
-		                  MH_BUNDLE_FORMAT);
-	}
-	cid = (int64_t)id->valuedouble;
+	cid = cJSON_IsNumber(id) ? (int64_t)id->valuedouble : 0;
 	v->cases++;
+	/* a damaged manifest is tampering to report, not a reason to stop */
+	if (!format || strcmp(format, MH_BUNDLE_FORMAT) || !cJSON_IsNumber(id) ||
+	    !cJSON_IsNumber(entries) || !head)
+		mh_verify_report(v, cid, "manifest.json: not a valid %s manifest (edited)",
+		                 MH_BUNDLE_FORMAT);
 	check_sums(dir, v, cid);
 	mh_chain_walk_init(&w, v, cid);
 	check_chain(dir, v, &w);
-	mh_chain_walk_end(&w, (int64_t)entries->valuedouble, head);
+	if (cJSON_IsNumber(entries) && head)
+		mh_chain_walk_end(&w, (int64_t)entries->valuedouble, head);
 	for (i = 0; i < w.nrefs; i++)
 		check_ref(dir, v, cid, w.refs[i]);
 	mh_chain_walk_release(&w);

@@ -42,8 +42,8 @@ struct mh_mail_hop {
 };
 
 struct mh_mail_part {
-	char *name;         /* file name, "attached message 1/x.zip", or "part N" */
-	char *content_type; /* "application/zip" */
+	char *name;          /* file name, "attached message 1/x.zip", or "part N" */
+	char *content_type;  /* "application/zip" */
 	unsigned char *data; /* n bytes and a NUL */
 	size_t n;
 	int attachment; /* else body text */

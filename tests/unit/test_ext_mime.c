@@ -126,9 +126,9 @@ static void test_limits(void **state)
 	char *deep = mh_malloc(cap);
 
 	for (i = 0; i < 300; i++)
-		n += (size_t)snprintf(deep + n, cap - n,
-		                      "Content-Type: multipart/mixed; boundary=\"b%zu\"\r\n\r\n--b%zu\r\n",
-		                      i, i);
+		n += (size_t)snprintf(
+		    deep + n, cap - n,
+		    "Content-Type: multipart/mixed; boundary=\"b%zu\"\r\n\r\n--b%zu\r\n", i, i);
 	assert_int_equal(mh_mail_parse("deep.eml", deep, n, &m, &err), -1);
 	assert_string_equal(err.msg,
 	                    "deep.eml: more than 256 multipart or attached-message parts, refused");

@@ -26,7 +26,8 @@ static int cb(void *arg, const struct mh_unpacked *u)
 		s->size[s->n] = u->size;
 		s->head_n[s->n] = u->head_n;
 		snprintf(s->head0[s->n], sizeof(s->head0[0]), "%.*s",
-		         (int)(u->head_n < 15 ? u->head_n : 15), u->head ? (const char *)u->head : "");
+		         (int)(u->head_n < 15 ? u->head_n : 15),
+		         u->head ? (const char *)u->head : "");
 	}
 	s->n++;
 	return 0;

@@ -139,8 +139,8 @@ static void test_text_of(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_reformatted),  cmocka_unit_test(test_excerpt_and_unrelated),
-	    cmocka_unit_test(test_guarantee),    cmocka_unit_test(test_short_and_cap),
+	    cmocka_unit_test(test_reformatted), cmocka_unit_test(test_excerpt_and_unrelated),
+	    cmocka_unit_test(test_guarantee),   cmocka_unit_test(test_short_and_cap),
 	    cmocka_unit_test(test_text_of),
 	};
 
