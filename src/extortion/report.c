@@ -37,39 +37,53 @@ static char *day_text(int64_t ms, char *buf)
 	return buf;
 }
 
+struct group {
+	size_t first, count;
+};
+
+static int cmp_group(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
 /* "repository 'x' for 4, path 'y' for 1": the kinds of evidence, largest first. */
 static void data_reason(struct mh_candidate *c, size_t leaves)
 {
 	char groups[512] = "";
-	int *done = mh_calloc(c->nhits + 1, sizeof(int));
-	size_t i, k, shown = 0, len = 0;
+	struct group *g = mh_calloc(c->nhits + 1, sizeof(*g));
+	size_t i, k, ng = 0, len = 0;
 
 	for (i = 0; i < c->nhits; i++) {
-		size_t cnt = 0;
-
-		if (done[i])
-			continue;
-		for (k = i; k < c->nhits; k++)
-			if (!done[k] && c->hits[k].how == c->hits[i].how &&
-			    !strcmp(c->hits[k].value, c->hits[i].value)) {
-				done[k] = 1;
-				cnt++;
-			}
-		if (shown++ < 3 && len < sizeof(groups))
-			len += (size_t)snprintf(groups + len, sizeof(groups) - len,
-			                        "%s%s '%.120s' (%s) for %zu", len ? ", " : "",
-			                        c->hits[i].how, c->hits[i].value, c->hits[i].kind,
-			                        cnt);
+		for (k = 0; k < ng; k++)
+			if (c->hits[g[k].first].how == c->hits[i].how &&
+			    !strcmp(c->hits[g[k].first].value, c->hits[i].value))
+				break;
+		if (k == ng)
+			g[ng++].first = i;
+		g[k].count++;
 	}
-	if (shown > 3 && len < sizeof(groups))
-		snprintf(groups + len, sizeof(groups) - len, ", and %zu more", shown - 3);
-	free(done);
+	qsort(g, ng, sizeof(*g), cmp_group);
+	for (k = 0; k < ng && k < 3 && len < sizeof(groups); k++) {
+		const struct mh_attrib_hit *h = &c->hits[g[k].first];
+
+		len += (size_t)snprintf(groups + len, sizeof(groups) - len,
+		                        "%s%s '%.120s' (%s) for %zu", len ? ", " : "", h->how,
+		                        h->value, h->kind, g[k].count);
+	}
+	if (ng > 3 && len < sizeof(groups))
+		snprintf(groups + len, sizeof(groups) - len, ", and %zu more", ng - 3);
+	free(g);
 	reason(c, "%zu of %zu leaked files (%.0f%%) match their data movement: %s", c->nhits,
 	       leaves, 100.0 * c->coverage, groups);
 	if (c->exclusive)
-		reason(c, "%u of the matched files match nobody else as closely", c->exclusive);
+		reason(c, "%u of the matched files %s nobody else as closely", c->exclusive,
+		       c->exclusive == 1 ? "matches" : "match");
 	else
-		reason(c, "each matched file also matches %.0f other people on average",
+		reason(c, "each matched file also matches %.1f other people on average",
 		       c->excl_others);
 }
 
@@ -110,7 +124,7 @@ static void timing_reason(struct mh_candidate *c, int64_t mail_ms, int has_roste
 
 static void link_reason(struct mh_candidate *c, const struct mh_attrib_link *l)
 {
-	char d1[16], d2[16];
+	char d1[16], d2[16], who[64];
 	int64_t end = c->termination_day == MH_DAY_NONE
 	                  ? INT64_MAX
 	                  : ((int64_t)c->termination_day + 1) * DAY_MS;
@@ -119,12 +133,14 @@ static void link_reason(struct mh_candidate *c, const struct mh_attrib_link *l)
 		reason(c, "the message's %s is their %s", l->what, l->artifact);
 		return;
 	}
-	reason(c,
-	       "Received-chain IP %s is an %s: %llu events, %s to %s%s; %u other "
-	       "people also used it",
-	       l->what, l->artifact, (unsigned long long)l->count, day_text(l->first_ms, d1),
-	       day_text(l->last_ms, d2), l->last_ms >= end ? ", also after termination" : "",
-	       l->shared);
+	if (l->shared)
+		snprintf(who, sizeof(who), "%u other %s also used it", l->shared,
+		         l->shared == 1 ? "person" : "people");
+	else
+		snprintf(who, sizeof(who), "nobody else used it");
+	reason(c, "Received-chain IP %s is an %s: %llu events, %s to %s%s; %s", l->what,
+	       l->artifact, (unsigned long long)l->count, day_text(l->first_ms, d1),
+	       day_text(l->last_ms, d2), l->last_ms >= end ? ", also after termination" : "", who);
 }
 
 void mh_attrib_reasons(struct mh_attrib *a, const struct mh_leak *L)
