@@ -230,7 +230,8 @@ static unsigned char *content(GMimePart *part, GMimeContentType *ct, size_t *n)
 		}
 	}
 	out = mh_malloc(arr->len + 1);
-	memcpy(out, arr->data, arr->len);
+	if (arr->len)
+		memcpy(out, arr->data, arr->len);
 	out[arr->len] = '\0';
 	*n = arr->len;
 	g_object_unref(st);
