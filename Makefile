@@ -28,6 +28,10 @@ LIBS     := $(PKG_LIBS) -pthread -lm
 
 SRCS     := $(shell find src -name '*.c' ! -path src/main.c | sort)
 OBJS     := $(SRCS:%.c=$(B)/%.o)
+# Reference tables (data/*.tsv) are compiled into the library by scripts/embed-data,
+# so the binary needs no data files at run time.
+DATA     := $(sort $(wildcard data/*.tsv))
+OBJS     += $(B)/gen/data.o
 UNIT     := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 FUZZ     := $(patsubst tests/fuzz/%.c,build/fuzz/tests/%,$(wildcard tests/fuzz/fuzz_*.c))
 BENCHES  := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
@@ -51,6 +55,14 @@ $(B)/libmolehunt.a: $(OBJS)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/gen/data.c: $(DATA) scripts/embed-data
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-data $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -22,6 +22,8 @@ int mh_cmd_persons(int argc, char **argv);
 int mh_cmd_simulate(int argc, char **argv);
 int mh_cmd_eval(int argc, char **argv);
 int mh_cmd_detectors(int argc, char **argv);
+int mh_cmd_explain(int argc, char **argv);
+int mh_cmd_vet(int argc, char **argv);
 int mh_cmd_extortion(int argc, char **argv);
 int mh_cmd_case(int argc, char **argv);
 int mh_cmd_index(int argc, char **argv);

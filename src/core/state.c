@@ -40,6 +40,7 @@ void mh_state_init(struct mh_state *st, const struct mh_people *pp)
 	st->people = pp;
 	st->unres = mh_strmap_new();
 	st->arts = mh_strmap_new();
+	st->names = mh_strmap_new();
 	st->cap = nr + 64;
 	st->ps = mh_calloc(st->cap, sizeof(*st->ps));
 	for (i = 0; i < nr; i++) {
@@ -66,6 +67,7 @@ void mh_state_release(struct mh_state *st)
 	free(st->ps);
 	mh_strmap_free(st->unres);
 	mh_strmap_free(st->arts);
+	mh_strmap_free(st->names);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -175,17 +177,8 @@ static struct mh_art *art_get(struct mh_state *st, uint32_t p, int kind, const c
 	return a;
 }
 
-void mh_state_add_art(struct mh_state *st, uint32_t p, enum mh_art_kind kind, const char *v,
-                      size_t n, const struct mh_event *ev)
+static void bump_art(struct mh_art *a, const struct mh_event *ev, int isnew)
 {
-	int isnew;
-	struct mh_art *a;
-
-	if (!n)
-		return;
-	a = art_get(st, p, kind, v, n, &isnew);
-	if (!a)
-		return;
 	if (isnew || ev->ts_ms < a->first_ms) {
 		a->first_ms = ev->ts_ms;
 		a->file_id = ev->file_id;
@@ -197,14 +190,37 @@ void mh_state_add_art(struct mh_state *st, uint32_t p, enum mh_art_kind kind, co
 	a->count++;
 }
 
+void mh_state_add_art(struct mh_state *st, uint32_t p, enum mh_art_kind kind, const char *v,
+                      size_t n, const struct mh_event *ev)
+{
+	int isnew;
+	struct mh_art *a;
+
+	if (!n)
+		return;
+	a = art_get(st, p, kind, v, n, &isnew);
+	if (a)
+		bump_art(a, ev, isnew);
+}
+
 static void add_arts(struct mh_state *st, uint32_t p, const struct mh_event *ev)
 {
 	char buf[MH_ART_VALUE_MAX + 1];
 	int n;
 
 	if (ev->ip.family) {
-		mh_ip_format(&ev->ip, buf, sizeof(buf));
-		mh_state_add_art(st, p, MH_ART_IP, buf, strlen(buf), ev);
+		struct mh_pstate *ps = &st->ps[p];
+
+		/* Most events repeat the person's last address: skip the formatting. */
+		if (ps->last_art[MH_ART_IP] && mh_ip_eq(&ps->last_ip, &ev->ip)) {
+			struct mh_art *a = &ps->arts[ps->last_art[MH_ART_IP] - 1];
+
+			bump_art(a, ev, 0);
+		} else {
+			mh_ip_format(&ev->ip, buf, sizeof(buf));
+			mh_state_add_art(st, p, MH_ART_IP, buf, strlen(buf), ev);
+			ps->last_ip = ev->ip;
+		}
 	}
 	if (ev->country.n)
 		mh_state_add_art(st, p, MH_ART_COUNTRY, ev->country.p, ev->country.n, ev);
@@ -269,19 +285,47 @@ static void add_day(struct mh_state *st, uint32_t p, const struct mh_event *ev, 
 	}
 }
 
+/*
+ * Resolution normalises the name and asks up to four maps; a source spells the
+ * same person the same way millions of times, so the raw spelling (user and
+ * host as written) is remembered per state, bounded by MH_NAME_CACHE entries.
+ * Values are person + 1, so MH_NOBODY (UINT32_MAX) is stored as 0.
+ */
+#define MH_NAME_CACHE 65536
+
+static uint32_t resolve(struct mh_state *st, const struct mh_event *ev, char *key, size_t cap)
+{
+	char raw[2 * MH_NAME_MAX + 1];
+	size_t un = ev->user.n < MH_NAME_MAX ? ev->user.n : MH_NAME_MAX;
+	size_t hn = ev->host.n < MH_NAME_MAX ? ev->host.n : MH_NAME_MAX;
+	uint32_t r, p;
+
+	if (un)
+		memcpy(raw, ev->user.p, un);
+	raw[un] = '\0';
+	if (hn)
+		memcpy(raw + un + 1, ev->host.p, hn);
+	if (mh_strmap_get(st->names, raw, un + 1 + hn, &p))
+		return p - 1;
+	r = mh_people_resolve(st->people, ev->user, ev->host, key, cap);
+	p = r == MH_NOBODY && !key[0] ? MH_NOBODY : mh_state_person(st, r, key);
+	if (mh_strmap_count(st->names) < MH_NAME_CACHE)
+		mh_strmap_put(st->names, raw, un + 1 + hn, p + 1);
+	return p;
+}
+
 uint32_t mh_state_add_event(struct mh_state *st, const struct mh_event *ev)
 {
 	char key[MH_NAME_MAX + 8];
-	uint32_t r, p;
+	uint32_t p;
 	struct mh_pstate *ps;
 	int hour;
 
-	r = mh_people_resolve(st->people, ev->user, ev->host, key, sizeof(key));
-	if (r == MH_NOBODY && !key[0]) {
+	p = resolve(st, ev, key, sizeof(key));
+	if (p == MH_NOBODY) {
 		st->unattributed++;
 		return MH_NOBODY;
 	}
-	p = mh_state_person(st, r, key);
 	ps = &st->ps[p];
 	st->events++;
 	if (ev->src < MH_SRC__COUNT)

@@ -81,6 +81,7 @@ struct mh_pstate {
 	uint16_t nkind[MH_ART__COUNT];
 	uint32_t art_dropped;
 	uint32_t last_art[MH_ART__COUNT]; /* lookup cache: index+1 of the last artifact per kind */
+	struct mh_ip last_ip;             /* the address behind last_art[MH_ART_IP] */
 };
 
 struct mh_strmap;
@@ -91,6 +92,7 @@ struct mh_state {
 	size_t n, cap;
 	struct mh_strmap *unres; /* unresolved key -> index in ps */
 	struct mh_strmap *arts;  /* (person, kind, value) -> index in that person's arts */
+	struct mh_strmap *names; /* raw "user\0host" as the source wrote it -> person + 1 */
 	uint64_t events, unattributed;
 	uint64_t per_source[MH_SRC__COUNT];
 	int64_t max_ms; /* latest event time seen: the data's "now" */

@@ -10,6 +10,7 @@
 #include "core/people.h"
 #include "core/state.h"
 #include "detect/detector.h"
+#include "engine/alerts.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
 #include "intel/geo.h"
@@ -17,10 +18,10 @@
 #include "risk/score.h"
 #include "store/store.h"
 #include "util/progress.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #define MAX_THREADS    16
-#define HEAD_BYTES     (64u << 10)
 #define MAX_CANDIDATES 16
 
 /* One scanning thread's private state. */
@@ -205,7 +206,7 @@ static int find_checkpoint(struct scan *s, const char *path, struct mh_source_re
 	snprintf(rec->path, sizeof(rec->path), "%s", path);
 	if (!strcmp(path, "-"))
 		return 0;
-	if (mh_ingest_prefix_hash(path, HEAD_BYTES, &head, err))
+	if (mh_ingest_head_hash(path, &head, err))
 		return -1;
 	rec->head_hash = head;
 	n = mh_store_sources_by_head(s->store, head, cand, MAX_CANDIDATES, err);
@@ -301,6 +302,7 @@ static int finish(struct scan *s, struct mh_err *err)
 	struct mh_world world;
 	struct mh_risk_params rp;
 	struct mh_score *sc;
+	struct mh_strmap *prev;
 	uint32_t *map = merge_workers(s);
 	size_t i;
 	int rc = 0;
@@ -314,9 +316,12 @@ static int finish(struct scan *s, struct mh_err *err)
 	for (i = 0; i < s->ndet; i++)
 		if (s->det[i]->finish)
 			s->det[i]->finish(s->w[0].det[i], &world, &s->findings);
+	prev = mh_strmap_new();
 	if (mh_store_save_state(s->store, &s->full, &s->w[0].st, map, err) ||
+	    (s->o->alerts && mh_store_finding_counts(s->store, prev, err)) ||
 	    mh_store_save_findings(s->store, &s->full, &s->findings, err)) {
 		free(map);
+		mh_strmap_free(prev);
 		return -1;
 	}
 	free(map);
@@ -329,7 +334,11 @@ static int finish(struct scan *s, struct mh_err *err)
 		rc = mh_store_save_score(s->store, &rec, err);
 		free(rec.contributions);
 	}
+	if (!rc && s->o->alerts)
+		rc = mh_alerts_write(s->o->alerts, s->store, &s->full, &s->findings, prev, sc,
+		                     &s->r->alerts, err);
 	mh_scores_free(sc);
+	mh_strmap_free(prev);
 	return rc;
 }
 
@@ -463,7 +472,10 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	for (i = 0; i < r->nin; i++) {
 		const struct mh_scan_input *in = &r->in[i];
 
-		fprintf(f, "%-40.40s %-12s %-9s %10llu %10.1f %8llu %8llu\n", in->path,
+		size_t n = strlen(in->path);
+
+		fprintf(f, "%s%-*s %-12s %-9s %10llu %10.1f %8llu %8llu\n", n > 40 ? "..." : "",
+		        n > 40 ? 37 : 40, n > 40 ? in->path + n - 37 : in->path,
 		        in->format[0] ? in->format : "-", in->status ? in->status : "-",
 		        (unsigned long long)in->events, (double)in->bytes / 1e6,
 		        (unsigned long long)in->skipped, (unsigned long long)in->rejected);
@@ -486,4 +498,6 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	        r->persons, r->roster_persons, (unsigned long long)r->roster_rejected,
 	        r->unresolved, (unsigned long long)r->unresolved_events, r->findings,
 	        r->intel_indicators);
+	if (r->alerts)
+		fprintf(f, "alerts: %zu new or changed findings written\n", r->alerts);
 }

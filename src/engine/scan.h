@@ -8,7 +8,7 @@
  *      stored) and build name resolution; load intel and geo databases;
  *   2. load the stored state (people, days, artifacts) and event findings;
  *   3. for each input: find its checkpoint by content (the hash of its first
- *      64 KiB, then the hash of the whole consumed prefix) and resume after
+ *      line, then the hash of the whole consumed prefix) and resume after
  *      it, so re-scanning the same input adds nothing; decode on up to
  *      `threads` threads, each folding events into its own delta state and
  *      detector contexts;
@@ -28,6 +28,7 @@ struct mh_scan_opts {
 	const char *db;
 	const char *roster; /* NULL: the roster an earlier scan stored, if any */
 	const char *config; /* YAML settings (docs/CONFIG.md); NULL = defaults */
+	const char *alerts; /* append new or changed findings as ECS JSON Lines; NULL = none */
 	const char *const *intel;
 	size_t nintel;
 	const char *const *mmdb;
@@ -59,6 +60,7 @@ struct mh_scan_report {
 	uint64_t roster_rejected;
 	uint64_t unresolved_events;
 	size_t findings;
+	size_t alerts;
 	size_t intel_indicators;
 	size_t failed;
 	double seconds;

@@ -28,6 +28,9 @@ enum mh_dec_rc {
 	MH_DEC_OK = 0,   /* decoded; zero or more events emitted */
 	MH_DEC_SKIP = 1, /* a valid record of a kind molehunt does not use; why says which */
 	MH_DEC_ERR = -1, /* malformed; why says what; nothing emitted */
+	/* Valid JSON without this format's identifying keys: the record belongs
+	 * to another format. Nothing emitted; the caller may try another decoder. */
+	MH_DEC_FOREIGN = 2,
 };
 
 struct mh_decoder {

@@ -214,6 +214,10 @@ static int decode(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void 
 
 	if (mh_fields_extract(f, rec->p, rec->n, why))
 		return MH_DEC_ERR;
+	if (!mh_field_present(f, F_TS) ||
+	    (!mh_field_present(f, F_CATEGORY) && !mh_field_present(f, F_TYPE) &&
+	     !mh_field_present(f, F_ACTION)))
+		return mh_foreign(why, "not an ECS event: no '@timestamp' with 'event.*'");
 	if (!mh_field_has_time(f, F_TS))
 		return mh_skip(why, "ECS event without a usable '@timestamp' (absent or withheld)");
 	mh_event_init(&ev, rec, MH_SRC_ECS);

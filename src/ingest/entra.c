@@ -97,6 +97,8 @@ static int decode(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void 
 
 	if (mh_fields_extract(f, rec->p, rec->n, why))
 		return MH_DEC_ERR;
+	if (!mh_field_present(f, MH_SI_CREATED))
+		return mh_foreign(why, "not a Graph signIn: no 'createdDateTime'");
 	if (!mh_field_has_time(f, MH_SI_CREATED))
 		return mh_skip(why, "Graph signIn without a usable 'createdDateTime'");
 	mh_event_init(&ev, rec, MH_SRC_ENTRA);

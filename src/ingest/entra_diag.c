@@ -142,7 +142,8 @@ static int decode(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void 
 	if (mh_fields_extract(f, rec->p, rec->n, why))
 		return MH_DEC_ERR;
 	if (f->v[F_CATEGORY].type != MH_J_STRING || f->v[F_PROPERTIES].type != MH_J_OBJECT)
-		return mh_skip(why, "not an Azure Monitor record: no 'category' and 'properties'");
+		return mh_foreign(why,
+		                  "not an Azure Monitor record: no 'category' and 'properties'");
 	mh_event_init(&ev, rec, MH_SRC_ENTRA);
 	if (mh_field_str(f, F_CATEGORY, &cat, why))
 		return MH_DEC_ERR;

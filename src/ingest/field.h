@@ -37,6 +37,8 @@ void *mh_fields_new(const char *const *paths, size_t npaths);
 void mh_fields_free(void *f);
 /* A skip (MH_DEC_SKIP) with a reason; returns MH_DEC_SKIP. */
 int mh_skip(struct mh_err *why, const char *reason);
+/* The same for a record of another format (MH_DEC_FOREIGN). */
+int mh_foreign(struct mh_err *why, const char *reason);
 /* Validate doc and extract every path; -1 with why = "invalid JSON: ...". */
 int mh_fields_extract(struct mh_fields *f, const char *doc, size_t n, struct mh_err *why);
 /* Make room for unescaping strings of a document of n bytes; forget earlier ones. */

@@ -103,7 +103,7 @@ static int decode(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void 
 	if (mh_fields_extract(f, rec->p, rec->n, why))
 		return MH_DEC_ERR;
 	if (!mh_field_present(f, F_ACTION))
-		return mh_skip(why, "not a GitHub audit event: no 'action'");
+		return mh_foreign(why, "not a GitHub audit event: no 'action'");
 	if (!mh_field_present(f, F_ACTOR))
 		return mh_skip(why, "GitHub audit event without 'actor': not attributable");
 	mh_event_init(&ev, rec, MH_SRC_GITHUB);

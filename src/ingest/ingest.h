@@ -18,10 +18,12 @@
  *
  * Formats: opts->format (or opts->decoder) forces one decoder for every record.
  * Otherwise the first records (up to 8) pick the decoder with the highest
- * total sniff score; after that, a record the chosen decoder's sniff does not
- * claim but another decoder does is decoded by that other decoder, because
+ * total sniff score. After that, each record goes to the decoder that worked
+ * last; when that decoder finds the record is of another format
+ * (MH_DEC_FOREIGN: its identifying keys are absent), the record is sniffed and
+ * decoded by the best other decoder, which then keeps the role, because
  * exports of several sources often get concatenated into one file. A record
- * no decoder claims goes to the chosen decoder, which rejects or skips it.
+ * no decoder takes is skipped with the first decoder's reason.
  *
  * Resuming: opts->resume_offset skips that many (decompressed) bytes, which
  * must end at a line boundary; stats->prefix_hash is XXH3-64 of every byte up
@@ -71,6 +73,10 @@ struct mh_ingest_stats {
 int mh_ingest_file(const char *path, uint32_t file_id, const struct mh_ingest_opts *opts,
                    mh_sink_fn sink, void *sink_arg, struct mh_ingest_stats *stats,
                    struct mh_err *err);
+
+/* XXH3-64 of the first line (at most 64 KiB) of the decompressed input: an
+ * input's identity for checkpoints that survives appends. */
+int mh_ingest_head_hash(const char *path, uint64_t *hash, struct mh_err *err);
 
 /* XXH3-64 of the first len decompressed bytes of path (all of it when it is
  * shorter), to check a resume point. */

@@ -175,7 +175,7 @@ static int decode(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void 
 		return MH_DEC_ERR;
 	fold_aliases(f);
 	if (!mh_field_present(f, F_EVENTTYPE))
-		return mh_skip(why, "not an Okta LogEvent: no 'eventType'");
+		return mh_foreign(why, "not an Okta LogEvent: no 'eventType'");
 	if (!mh_field_has_time(f, F_PUBLISHED))
 		return mh_skip(why,
 		               "Okta event without a 'published' timestamp (absent or withheld)");

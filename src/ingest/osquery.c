@@ -276,7 +276,7 @@ static int decode(void *ctx, const struct mh_record *rec, mh_emit_fn emit, void 
 	if (mh_fields_extract(&c->rec, rec->p, rec->n, why))
 		return MH_DEC_ERR;
 	if (!mh_field_present(&c->rec, F_NAME))
-		return mh_skip(why, "not an osquery result: no query 'name'");
+		return mh_foreign(why, "not an osquery result: no query 'name'");
 	mh_event_init(&base, rec, MH_SRC_OSQUERY);
 	rc = record_fields(&c->rec, &base, why);
 	if (rc < 0)

@@ -1,7 +1,6 @@
 /*
  * Per-thread decoding (work.h). The decoder choice per record is described in
- * ingest.h: the chosen decoder's sniff is cheap (a few substring tests), so
- * asking it first costs little and keeps mixed inputs working.
+ * ingest.h and above mh_work_record().
  */
 #include "ingest/work.h"
 
@@ -67,31 +66,43 @@ static void emit(void *arg, const struct mh_event *ev)
 	w->sink(w->sink_arg, w->index, ev);
 }
 
-static const struct mh_decoder *pick(struct mh_work *w, const struct mh_record *rec)
+static int decode_with(struct mh_work *w, const struct mh_decoder *d, struct mh_record *rec,
+                       struct mh_err *why)
 {
-	const struct mh_decoder *d;
-
-	if (w->forced || w->chosen->sniff(rec->p, rec->n) > 0)
-		return w->chosen;
-	d = mh_decoder_sniff(rec->p, rec->n);
-	return d ? d : w->chosen;
-}
-
-void mh_work_record(struct mh_work *w, struct mh_record *rec)
-{
-	const struct mh_decoder *d = pick(w, rec);
-	int slot = slot_of(d), rc;
-	struct mh_err why;
+	int slot = slot_of(d);
 
 	if (!w->ctx[slot]) {
 		w->ctx[slot] = d->ctx_new();
 		w->dec[slot] = d;
 	}
+	mh_err_clear(why);
+	return d->decode(w->ctx[slot], rec, emit, w, why);
+}
+
+/*
+ * The last decoder that worked gets each record first: its own field
+ * extraction tells whether the record is of its format (MH_DEC_FOREIGN), so a
+ * single-format input costs one parse per record. Only a foreign record is
+ * sniffed against every decoder, which keeps concatenated logs working.
+ */
+void mh_work_record(struct mh_work *w, struct mh_record *rec)
+{
+	const struct mh_decoder *d;
+	struct mh_err why;
+	int rc;
+
 	rec->file_id = w->file_id;
-	mh_err_clear(&why);
 	w->records++;
-	rc = d->decode(w->ctx[slot], rec, emit, w, &why);
-	if (rc == MH_DEC_SKIP) {
+	rc = decode_with(w, w->chosen, rec, &why);
+	if (rc == MH_DEC_FOREIGN && !w->forced) {
+		d = mh_decoder_sniff(rec->p, rec->n);
+		if (d && d != w->chosen) {
+			rc = decode_with(w, d, rec, &why);
+			if (rc != MH_DEC_FOREIGN)
+				w->chosen = d;
+		}
+	}
+	if (rc == MH_DEC_SKIP || rc == MH_DEC_FOREIGN) {
 		w->skipped++;
 		report(w, w->opts->skip, rec->line, why.msg);
 	} else if (rc != MH_DEC_OK) {

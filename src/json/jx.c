@@ -10,12 +10,14 @@
  * forced before and after every '.' and at every path end, so the '.' edge is
  * always alone. A key is matched by walking the trie from the state of its
  * object over the key's bytes (one child lookup by first byte, SSE2 over up to
- * 16 candidates, then one memcmp per edge); it must end exactly on a node. If
- * that node ends a path, the value is recorded (first one in document order
- * wins). If the value is an object and the node has a '.' child, the object
- * is scanned live from that child: that is how {"client":{"ipAddress":..}} and
- * {"client.ipAddress":..} and {"client.x":{..}} all reach the same trie node,
- * with no per-path code. Escaped keys are unescaped into a stack buffer first.
+ * 16 candidates, then one 16-byte compare per edge); it must end exactly on a
+ * node. If that node ends a path, the value is recorded unless the path
+ * already has one (first in document order wins, duplicate keys included). If
+ * the value is an object and the node has a '.' child, the object is scanned
+ * live from that child: that is how {"client":{"geo":{"city":..}}},
+ * {"client.geo":{"city":..}} and {"client.geo.city":..} all reach the same
+ * node, with no per-path code. Escaped keys are unescaped into a stack buffer
+ * first. A counter of unanswered paths turns every key dead once it is zero.
  *
  * Every value the trie cannot use (dead state, arrays, all paths found) goes
  * to skip_value(): an iterative validating scanner that keeps one bit per open
@@ -107,18 +109,22 @@ __attribute__((constructor)) static void jx_cpu_init(void)
 	have_avx2 = __builtin_cpu_supports("avx2");
 }
 
-/* First byte in [p, e) that is '"', '\\' or a control character, or e. */
-static inline const char *find_special(const char *p, const char *e)
+static inline unsigned special16(const char *p)
 {
-	const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\'), c = _mm_set1_epi8(0x1f);
+	const __m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
 
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+
+/* First byte in [p, e) that is '"', '\\' or a control character, or e. */
+static const char *find_special(const char *p, const char *e)
+{
 	while (e - p >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)p);
-		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, b));
-		unsigned mask;
+		unsigned mask = special16(p);
 
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, c), v));
-		mask = (unsigned)_mm_movemask_epi8(m);
 		if (mask)
 			return p + __builtin_ctz(mask);
 		p += 16;
@@ -133,6 +139,19 @@ static inline const char *find_special(const char *p, const char *e)
 	while (p < e && !is_special((unsigned char)*p))
 		p++;
 	return p;
+}
+
+/* The same, inline for the common case: the end is in the first 16 bytes. */
+static inline const char *find_special_fast(const char *p, const char *e)
+{
+	if (e - p >= 16) {
+		unsigned mask = special16(p);
+
+		if (mask)
+			return p + __builtin_ctz(mask);
+		return find_special(p + 16, e);
+	}
+	return find_special(p, e);
 }
 
 /* p is at a backslash inside a string; returns the position after the escape. */
@@ -167,12 +186,13 @@ static const char *scan_escape(struct scan *s, const char *p)
 
 /* p is just after the opening quote; returns the position after the closing
  * quote and sets *esc when the string holds a backslash. */
-static inline const char *scan_string(struct scan *s, const char *p, int *esc)
+__attribute__((always_inline)) static inline const char *scan_string(struct scan *s, const char *p,
+                                                                     int *esc)
 {
 	const char *e = s->end;
 
 	for (;;) {
-		p = find_special(p, e);
+		p = find_special_fast(p, e);
 		if (p == e)
 			return fail(s, p, "");
 		if (*p == '"')
@@ -327,19 +347,25 @@ key:
 /* ---- live scanning: objects whose keys may still lead to a path -------- */
 
 /* Trie state after the key k[0..n) (raw, with escapes when esc). */
-static int key_state(const struct scan *s, int node, const char *k, size_t n, int esc)
+__attribute__((noinline)) static int escaped_key_state(const struct scan *s, int node,
+                                                       const char *k, size_t n)
 {
-	char buf[6 * MH_JX_MAX_PATH_LEN + 8];
+	char buf[6 * MH_JX_MAX_PATH_LEN + 32];
 
-	if (node == MH_JX_DEAD || s->left == 0)
-		return MH_JX_DEAD;
-	if (!esc)
-		return mh_jx_walk(s->jx, node, k, n);
 	/* Each unescaped byte costs at most 6 raw ones: longer keys cannot match. */
 	if (n > 6 * MH_JX_MAX_PATH_LEN)
 		return MH_JX_DEAD;
 	n = mh_jx_unescape(k, n, buf, sizeof(buf), 0);
-	return mh_jx_walk(s->jx, node, buf, n);
+	return mh_jx_walk(s->jx, node, buf, n, buf + sizeof(buf));
+}
+
+static inline int key_state(const struct scan *s, int node, const char *k, size_t n, int esc)
+{
+	if (node == MH_JX_DEAD || s->left == 0)
+		return MH_JX_DEAD;
+	if (!esc)
+		return mh_jx_walk(s->jx, node, k, n, s->end);
+	return escaped_key_state(s, node, k, n);
 }
 
 static void record(struct scan *s, int term, const struct mh_jval *v)
@@ -362,8 +388,11 @@ static const char *live_value(struct scan *s, const char *p, int node, unsigned 
 	const char *q;
 	int esc = 0;
 
-	if (node == MH_JX_DEAD || s->left == 0 || p == s->end)
+	if (node == MH_JX_DEAD || s->left == 0 || p == s->end) {
+		if (p < s->end && *p == '"')
+			return scan_string(s, p + 1, &esc);
 		return skip_value(s, p, depth);
+	}
 	nd = &s->jx->nodes[node];
 	if (*p == '{' && nd->dot >= 0) {
 		if (depth >= MH_JX_MAX_DEPTH)
@@ -386,6 +415,15 @@ static const char *live_value(struct scan *s, const char *p, int node, unsigned 
 	return q;
 }
 
+/* Past optional whitespace and the byte c, or NULL. Minified JSON has c at p. */
+static inline const char *past(const char *p, const char *e, char c)
+{
+	if (p < e && *p == c)
+		return p + 1;
+	p = mh_jx_ws(p, e);
+	return p < e && *p == c ? p + 1 : NULL;
+}
+
 /* p is just after '{'; node = trie state for its keys; depth counts this object. */
 static const char *live_object(struct scan *s, const char *p, int node, unsigned depth)
 {
@@ -395,7 +433,7 @@ static const char *live_object(struct scan *s, const char *p, int node, unsigned
 	if (p < e && *p == '}')
 		return p + 1;
 	for (;;) {
-		const char *k;
+		const char *k, *q;
 		int esc = 0, next;
 
 		if (p == e || *p != '"')
@@ -405,17 +443,18 @@ static const char *live_object(struct scan *s, const char *p, int node, unsigned
 		if (!p)
 			return NULL;
 		next = key_state(s, node, k, (size_t)(p - 1 - k), esc);
-		p = mh_jx_ws(p, e);
-		if (p == e || *p != ':')
-			return fail(s, p, "':' expected after object key");
-		p = live_value(s, mh_jx_ws(p + 1, e), next, depth);
+		q = past(p, e, ':');
+		if (!q)
+			return fail(s, mh_jx_ws(p, e), "':' expected after object key");
+		p = live_value(s, mh_jx_ws(q, e), next, depth);
 		if (!p)
 			return NULL;
-		p = mh_jx_ws(p, e);
-		if (p < e && *p == ',') {
-			p = mh_jx_ws(p + 1, e);
+		q = past(p, e, ',');
+		if (q) {
+			p = mh_jx_ws(q, e);
 			continue;
 		}
+		p = mh_jx_ws(p, e);
 		if (p < e && *p == '}')
 			return p + 1;
 		return fail(s, p, "',' or '}' expected");
@@ -441,7 +480,8 @@ int mh_jx_extract(const struct mh_jx *jx, const char *doc, size_t n, struct mh_j
 	struct scan s = {.end = doc + n, .jx = jx, .out = out, .left = jx->npaths};
 	const char *p = doc;
 
-	memset(out, 0, jx->npaths * sizeof(*out));
+	if (jx->npaths)
+		memset(out, 0, jx->npaths * sizeof(*out));
 	if (n >= 3 && memcmp(doc, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	p = mh_jx_ws(p, s.end);

@@ -80,7 +80,10 @@ size_t mh_jx_string(const struct mh_jval *v, char *dst, size_t cap);
 
 /* Number conversions. Return 0 on success, -1 when the value is not a number
  * of that kind or out of range. mh_jx_int accepts only integers (no fraction
- * or exponent); mh_jx_int_str also accepts a string holding an integer. */
+ * or exponent); mh_jx_int_str also accepts a string holding an integer
+ * (-?[0-9]+, leading zeros allowed, nothing else). mh_jx_double rounds
+ * correctly, as strtod does; overflow to infinity is out of range, underflow
+ * gives 0 or a subnormal and succeeds. */
 int mh_jx_int(const struct mh_jval *v, int64_t *out);
 int mh_jx_int_str(const struct mh_jval *v, int64_t *out);
 int mh_jx_double(const struct mh_jval *v, double *out);

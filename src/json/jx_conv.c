@@ -122,6 +122,28 @@ static void put_cp(struct out *o, uint32_t cp)
 	put(o, b, utf8_put(b, cp));
 }
 
+/* Index of the first byte >= 0x80 in s[i..n), or n. */
+static size_t ascii_end(const char *s, size_t i, size_t n)
+{
+	for (; n - i >= 16; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	if (n - i >= 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ull)
+			return i + (size_t)__builtin_ctzll(w & 0x8080808080808080ull) / 8;
+		i += 8;
+	}
+	while (i < n && (signed char)s[i] >= 0)
+		i++;
+	return i;
+}
+
 /* Raw bytes s[0..n) (no backslash among them). */
 static void put_raw(struct out *o, const char *s, size_t n, int sanitize)
 {
@@ -132,11 +154,9 @@ static void put_raw(struct out *o, const char *s, size_t n, int sanitize)
 		return;
 	}
 	while (i < n && !o->full) {
-		size_t j = i;
+		size_t j = ascii_end(s, i, n);
 		int k;
 
-		while (j < n && (signed char)s[j] >= 0)
-			j++;
 		put_part(o, s + i, j - i);
 		if (j == n)
 			break;
@@ -201,6 +221,12 @@ size_t mh_jx_string(const struct mh_jval *v, char *dst, size_t cap)
 	if (!v || v->type != MH_J_STRING) {
 		dst[0] = '\0';
 		return 0;
+	}
+	/* The common case: plain ASCII that fits. */
+	if (!v->escaped && v->n < cap && ascii_end(v->p, 0, v->n) == v->n) {
+		memcpy(dst, v->p, v->n);
+		dst[v->n] = '\0';
+		return v->n;
 	}
 	return mh_jx_unescape(v->p, v->n, dst, cap, 1);
 }
@@ -278,14 +304,14 @@ static int fast_double(const char *s, size_t n, double *out)
 
 int mh_jx_double(const struct mh_jval *v, double *out)
 {
-	char stack[128], *buf = stack, *end;
-	char point = *localeconv()->decimal_point;
+	char stack[128], *buf = stack, *end, point;
 	double d;
 
 	if (!v || v->type != MH_J_NUMBER)
 		return -1;
 	if (fast_double(v->p, v->n, out) == 0)
 		return 0;
+	point = *localeconv()->decimal_point;
 	if (v->n >= sizeof(stack))
 		buf = mh_malloc(v->n + 1);
 	/* strtod follows LC_NUMERIC; JSON always writes '.'. */

@@ -91,6 +91,8 @@ static void compress(const struct plain *t, struct mh_jx *jx)
 			if (c->len == 1 && t->ch[k] == '.')
 				r->dot = (int16_t)nn;
 			queue[nn++] = y;
+			if (r->nchild < 16)
+				r->fmask |= (uint16_t)(1u << r->nchild);
 			r->nchild++;
 		}
 	}
@@ -134,7 +136,7 @@ struct mh_jx *mh_jx_new(const char *const *paths, size_t npaths, struct mh_err *
 	jx->paths = mh_calloc(npaths, sizeof(*jx->paths));
 	jx->nodes = mh_calloc(total, sizeof(*jx->nodes));
 	jx->fc = mh_calloc(total + 16, 1);
-	jx->labels = mh_malloc(total);
+	jx->labels = mh_calloc(total + 16, 1);
 	t.ch = mh_malloc(total);
 	t.kid = mh_malloc(total * sizeof(int));
 	t.sib = mh_malloc(total * sizeof(int));

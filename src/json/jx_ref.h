@@ -16,7 +16,8 @@
  * NUL to 0x01).
  *
  * Ownership: mh_jx_ref_extract() fills caller-provided values that own heap
- * memory; release them with mh_jx_ref_release().
+ * memory; release them with mh_jx_ref_release(). Not thread-safe (a lazily
+ * compiled regular expression); tests and fuzz targets are single-threaded.
  */
 #include <stddef.h>
 

@@ -91,6 +91,19 @@ static void finish_person(struct mh_score *s, const struct mh_risk_params *rp)
 	s->score = 100.0 * (1.0 - exp(-s->score / (rp->scale > 0 ? rp->scale : 40)));
 }
 
+/*
+ * A finding fades while its person goes on working without repeating it, so
+ * its age runs to the person's last activity, not to the data's clock: the
+ * findings of someone who has left (the departing thief, the fired operative)
+ * keep their weight for when the extortion mail arrives.
+ */
+static int64_t person_now(const struct mh_state *st, uint32_t p, int64_t now_ms)
+{
+	const struct mh_pstate *ps = &st->ps[p];
+
+	return ps->events && ps->last_ms < now_ms ? ps->last_ms : now_ms;
+}
+
 struct mh_score *mh_risk_score(const struct mh_state *st, const struct mh_findings *f,
                                const struct mh_risk_params *rp, int64_t now_ms)
 {
@@ -110,7 +123,8 @@ struct mh_score *mh_risk_score(const struct mh_state *st, const struct mh_findin
 		c = contrib(&s[fd->person], d);
 		if (!c)
 			continue;
-		pts = mh_risk_decay(fd->points, fd->last_ms, now_ms, rp->half_life_days);
+		pts = mh_risk_decay(fd->points, fd->last_ms, person_now(st, fd->person, now_ms),
+		                    rp->half_life_days);
 		c->points += pts;
 		c->findings++;
 	}

@@ -4,7 +4,9 @@
  * Risk (SPEC section 5). For each person:
  *
  *   finding points decay with age:   p * 0.5 ^ (age_days / half_life_days)
- *                                    (age = now - finding's last seen)
+ *                                    (age = the person's last activity, or
+ *                                    now if later evidence is absent, minus
+ *                                    the finding's last seen)
  *   per detector:                    sum of decayed points, capped at the
  *                                    detector's cap
  *   corroboration:                   raw * (1 + bonus * (families - 1)), where

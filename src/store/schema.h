@@ -27,6 +27,7 @@ int mh_schema_version(struct sqlite3 *db, const char *module);
 int mh_schema_latest(const char *module);
 
 extern const struct mh_schema_module mh_schema_core;
+extern const struct mh_schema_module mh_schema_vet;
 extern const struct mh_schema_module mh_schema_cases;
 
 #endif

@@ -47,7 +47,7 @@ struct mh_source_rec {
 	int64_t id;
 	char path[1024];
 	char format[32];
-	uint64_t head_hash;   /* XXH3-64 of the first min(64 KiB, size) decompressed bytes */
+	uint64_t head_hash;   /* XXH3-64 of the first line (at most 64 KiB), decompressed */
 	uint64_t offset;      /* decompressed bytes consumed */
 	uint64_t lines;       /* lines consumed */
 	uint64_t prefix_hash; /* XXH3-64 of the first offset bytes */
@@ -81,6 +81,12 @@ int mh_store_load_findings(struct mh_store *s, const struct mh_state *st, struct
 /* Replace every stored finding with f (people must have dbids). */
 int mh_store_save_findings(struct mh_store *s, const struct mh_state *st,
                            const struct mh_findings *f, struct mh_err *err);
+
+/* Every stored finding's count into out, keyed by mh_finding_id() text. */
+struct mh_strmap;
+int mh_store_finding_counts(struct mh_store *s, struct mh_strmap *out, struct mh_err *err);
+/* "detector|person dbid|key": one finding's identity across scans. */
+size_t mh_finding_id(char *buf, size_t cap, const char *detector, int64_t person, const char *key);
 
 struct mh_score_rec {
 	int64_t person; /* dbid */
@@ -118,6 +124,33 @@ int mh_store_each_person(struct mh_store *s, size_t limit,
 int mh_store_each_finding(struct mh_store *s, int64_t person,
                           int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
                           struct mh_err *err);
+/* The same, oldest first (a timeline). */
+int mh_store_each_finding_by_time(struct mh_store *s, int64_t person,
+                                  int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
+                                  struct mh_err *err);
+/* One person in full, for `explain` and the API (store/store_person.c). */
+struct mh_person_detail {
+	int64_t id;
+	char key[256], email[256], name[256], department[128], title[128], country[8], timezone[64];
+	int resolved;
+	int64_t first_ms, last_ms;
+	uint64_t events;
+	double score;
+	int64_t as_of_ms;
+	char *contributions; /* JSON text (malloc'ed) or NULL */
+	uint32_t hours[24];
+	struct mh_day *days; /* malloc'ed, sorted by day */
+	size_t ndays;
+};
+
+/* Returns 0 and fills d, 1 when no person has that key, -1 on error. */
+int mh_store_person_get(struct mh_store *s, const char *key, struct mh_person_detail *d,
+                        struct mh_err *err);
+void mh_person_detail_release(struct mh_person_detail *d);
+int mh_store_each_score(struct mh_store *s, int64_t person,
+                        int (*cb)(void *arg, int64_t as_of_ms, double score), void *arg,
+                        struct mh_err *err);
+
 /* Each artifact of kind "name" (user names as spelled) of a person. */
 int mh_store_each_artifact(struct mh_store *s, int64_t person, const char *kind,
                            int (*cb)(void *arg, const char *value, const char *src, uint64_t count),

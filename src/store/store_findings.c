@@ -181,3 +181,30 @@ int mh_store_save_score(struct mh_store *s, const struct mh_score_rec *r, struct
 	sqlite3_finalize(h);
 	return rc == SQLITE_DONE ? 0 : mh_store_fail(s, err, "saving score history");
 }
+
+size_t mh_finding_id(char *buf, size_t cap, const char *detector, int64_t person, const char *key)
+{
+	int n = snprintf(buf, cap, "%s|%lld|%s", detector, (long long)person, key);
+
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+int mh_store_finding_counts(struct mh_store *s, struct mh_strmap *out, struct mh_err *err)
+{
+	sqlite3_stmt *q =
+	    mh_store_prepare(s, "SELECT detector, person_id, key, count FROM findings", err);
+	char id[512];
+	int rc;
+
+	if (!q)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		size_t n = mh_finding_id(id, sizeof(id), (const char *)sqlite3_column_text(q, 0),
+		                         sqlite3_column_int64(q, 1),
+		                         (const char *)sqlite3_column_text(q, 2));
+
+		mh_strmap_put(out, id, n, (uint32_t)sqlite3_column_int64(q, 3));
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : mh_store_fail(s, err, "reading findings");
+}

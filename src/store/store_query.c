@@ -1,4 +1,5 @@
 /* Read-side queries for reports: ranked people, their findings, artifacts. */
+#include <stdio.h>
 #include <string.h>
 
 #include "store/store_priv.h"
@@ -46,17 +47,19 @@ int mh_store_each_person(struct mh_store *s, size_t limit,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : mh_store_fail(s, err, "reading persons");
 }
 
-int mh_store_each_finding(struct mh_store *s, int64_t person,
-                          int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
-                          struct mh_err *err)
+static int each_finding(struct mh_store *s, int64_t person, const char *order,
+                        int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
+                        struct mh_err *err)
 {
-	sqlite3_stmt *q = mh_store_prepare(
-	    s,
-	    "SELECT detector, key, summary, evidence, origin, first_ms, last_ms, count, points"
-	    " FROM findings WHERE person_id = ? ORDER BY points DESC, detector, key",
-	    err);
+	char sql[256];
+	sqlite3_stmt *q;
 	int rc;
 
+	snprintf(sql, sizeof(sql),
+	         "SELECT detector, key, summary, evidence, origin, first_ms, last_ms, count, points"
+	         " FROM findings WHERE person_id = ? ORDER BY %s",
+	         order);
+	q = mh_store_prepare(s, sql, err);
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, person);
@@ -78,6 +81,20 @@ int mh_store_each_finding(struct mh_store *s, int64_t person,
 	sqlite3_finalize(q);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
 	                                             : mh_store_fail(s, err, "reading findings");
+}
+
+int mh_store_each_finding(struct mh_store *s, int64_t person,
+                          int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
+                          struct mh_err *err)
+{
+	return each_finding(s, person, "points DESC, detector, key", cb, arg, err);
+}
+
+int mh_store_each_finding_by_time(struct mh_store *s, int64_t person,
+                                  int (*cb)(void *arg, const struct mh_finding_row *row), void *arg,
+                                  struct mh_err *err)
+{
+	return each_finding(s, person, "first_ms, detector, key", cb, arg, err);
 }
 
 int mh_store_each_artifact(struct mh_store *s, int64_t person, const char *kind,

@@ -63,10 +63,46 @@ static unsigned char *pack_days(const struct mh_pstate *ps, size_t *n)
 	return b;
 }
 
+/* Decode one day record at *p (advancing it). */
+static void get_day(const unsigned char **p, struct mh_day *d)
+{
+	int m;
+
+	d->day = (int32_t)(uint32_t)get_le(p, 4);
+	d->hours = (uint32_t)get_le(p, 4);
+	d->events = (uint32_t)get_le(p, 4);
+	d->signins = (uint16_t)get_le(p, 2);
+	d->signin_fail = (uint16_t)get_le(p, 2);
+	d->signin_flagged = (uint16_t)get_le(p, 2);
+	for (m = 0; m < MH_MOVE__COUNT; m++)
+		d->moves[m] = (uint16_t)get_le(p, 2);
+	d->bytes_out = get_le(p, 8);
+	d->move_file = (uint32_t)get_le(p, 4);
+	d->move_line = (uint32_t)get_le(p, 4);
+}
+
+int mh_store_days_unpack(const void *blob, size_t n, struct mh_day **days, size_t *ndays)
+{
+	const unsigned char *p = blob;
+	size_t i;
+
+	*days = NULL;
+	*ndays = 0;
+	if (n == 0)
+		return 0;
+	if (p[0] != DAY_BLOB_VERSION || (n - 1) % DAY_REC)
+		return -1;
+	*ndays = (n - 1) / DAY_REC;
+	*days = mh_calloc(*ndays, sizeof(**days));
+	p++;
+	for (i = 0; i < *ndays; i++)
+		get_day(&p, &(*days)[i]);
+	return 0;
+}
+
 static int unpack_days(struct mh_state *st, uint32_t pid, const unsigned char *p, size_t n)
 {
 	size_t i, count;
-	int m;
 
 	if (n == 0)
 		return 0;
@@ -77,17 +113,7 @@ static int unpack_days(struct mh_state *st, uint32_t pid, const unsigned char *p
 	for (i = 0; i < count; i++) {
 		struct mh_day tmp, *d;
 
-		tmp.day = (int32_t)(uint32_t)get_le(&p, 4);
-		tmp.hours = (uint32_t)get_le(&p, 4);
-		tmp.events = (uint32_t)get_le(&p, 4);
-		tmp.signins = (uint16_t)get_le(&p, 2);
-		tmp.signin_fail = (uint16_t)get_le(&p, 2);
-		tmp.signin_flagged = (uint16_t)get_le(&p, 2);
-		for (m = 0; m < MH_MOVE__COUNT; m++)
-			tmp.moves[m] = (uint16_t)get_le(&p, 2);
-		tmp.bytes_out = get_le(&p, 8);
-		tmp.move_file = (uint32_t)get_le(&p, 4);
-		tmp.move_line = (uint32_t)get_le(&p, 4);
+		get_day(&p, &tmp);
 		d = mh_state_day(st, pid, tmp.day);
 		if (d)
 			*d = tmp;

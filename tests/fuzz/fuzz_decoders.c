@@ -50,11 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d->sniff(rec.p, rec.n);
 	emitted = 0;
 	rc = d->decode(ctx[data[0] % ndec], &rec, emit, NULL, &why);
-	if (rc != MH_DEC_OK && rc != MH_DEC_SKIP && rc != MH_DEC_ERR)
+	if (rc != MH_DEC_OK && rc != MH_DEC_SKIP && rc != MH_DEC_ERR && rc != MH_DEC_FOREIGN)
 		abort();
 	if (rc != MH_DEC_OK && why.msg[0] == '\0')
 		abort();
-	if (rc == MH_DEC_ERR && emitted)
+	if ((rc == MH_DEC_ERR || rc == MH_DEC_FOREIGN) && emitted)
 		abort();
 	return 0;
 }

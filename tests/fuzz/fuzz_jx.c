@@ -11,13 +11,20 @@
 #include "json/jx_ref.h"
 
 static const char *const set_okta[] = {
-	"published", "eventType", "actor.alternateId", "client.ipAddress",
-	"client.geographicalContext.country", "securityContext.isProxy",
-	"debugContext.debugData.dtHash", "outcome.result", "target", "client",
+    "published",
+    "eventType",
+    "actor.alternateId",
+    "client.ipAddress",
+    "client.geographicalContext.country",
+    "securityContext.isProxy",
+    "debugContext.debugData.dtHash",
+    "outcome.result",
+    "target",
+    "client",
 };
 static const char *const set_short[] = {"a", "a.b", "a.b.c", "b", "ab", "a.bc", "a", "c.d"};
-static const char *const set_odd[] = {"a..b", ".a", "a.", "\"", "a\\b", "\xC3\xA9",
-				      "\xEF\xBF\xBD", "x.\xEF\xBF\xBD.y", "0", "-1"};
+static const char *const set_odd[] = {
+    "a..b", ".a", "a.", "\"", "a\\b", "\xC3\xA9", "\xEF\xBF\xBD", "x.\xEF\xBF\xBD.y", "0", "-1"};
 static const char *const set_one[] = {"k"};
 
 struct set {
@@ -26,11 +33,11 @@ struct set {
 };
 
 static const struct set sets[] = {
-	{set_okta, sizeof(set_okta) / sizeof(set_okta[0])},
-	{set_short, sizeof(set_short) / sizeof(set_short[0])},
-	{set_odd, sizeof(set_odd) / sizeof(set_odd[0])},
-	{set_one, 1},
-	{NULL, 0},
+    {set_okta, sizeof(set_okta) / sizeof(set_okta[0])},
+    {set_short, sizeof(set_short) / sizeof(set_short[0])},
+    {set_odd, sizeof(set_odd) / sizeof(set_odd[0])},
+    {set_one, 1},
+    {NULL, 0},
 };
 
 #define NSETS (sizeof(sets) / sizeof(sets[0]))

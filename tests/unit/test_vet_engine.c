@@ -1,0 +1,264 @@
+/*
+ * vet/: the checks and clusters on the Greenhouse fixture with a roster,
+ * intel from memory, and the store round trip (a later batch is checked
+ * against applicants stored by an earlier one).
+ */
+#include "mh_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "intel/intel.h"
+#include "store/store_vet.h"
+#include "vet/minhash.h"
+#include "vet/report.h"
+#include "vet/vet.h"
+
+#define DATA "tests/data/greenhouse/"
+
+struct fx {
+	struct mh_applicants b;
+	struct mh_roster r;
+	struct mh_intel *in;
+	struct mh_vet *v;
+};
+
+static const struct mh_vet_result *res(const struct fx *f, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < f->b.n; i++)
+		if (!strcmp(f->b.v[i].id, id))
+			return mh_vet_result(f->v, i);
+	fail_msg("no applicant %s", id);
+	return NULL;
+}
+
+static const struct mh_vet_finding *finding(const struct mh_vet_result *r, const char *check)
+{
+	uint8_t k;
+
+	for (k = 0; k < r->nf; k++)
+		if (!strcmp(r->f[k].check, check))
+			return &r->f[k];
+	return NULL;
+}
+
+static const struct mh_vet_ev *ev_of(const struct mh_vet_finding *f, const char *artifact)
+{
+	uint8_t k;
+
+	for (k = 0; k < f->nev; k++)
+		if (!strcmp(f->ev[k].artifact, artifact))
+			return &f->ev[k];
+	return NULL;
+}
+
+static void setup(struct fx *f, int with_intel)
+{
+	static const char intel[] = "# label: dprk-it-worker\nd.okafor@outlook.com\n";
+	struct mh_err err;
+
+	memset(f, 0, sizeof(*f));
+	assert_int_equal(mh_applicants_read(&f->b, DATA "candidates.json", NULL, NULL, &err), 0);
+	assert_int_equal(mh_roster_load(&f->r, DATA "roster.csv", NULL, NULL, &err), 0);
+	if (with_intel) {
+		f->in = mh_intel_new();
+		assert_int_equal(mh_intel_load_mem(f->in, "dprk.txt", intel, sizeof(intel) - 1,
+		                                   NULL, NULL, &err),
+		                 0);
+		mh_intel_seal(f->in);
+	}
+	f->v = mh_vet_new(NULL, f->in, NULL);
+	mh_vet_add_employees(f->v, &f->r, NULL, 0);
+	assert_int_equal(mh_vet_run(f->v, &f->b, &err), 0);
+}
+
+static void teardown(struct fx *f)
+{
+	mh_vet_free(f->v);
+	mh_intel_free(f->in);
+	mh_roster_free(&f->r);
+	mh_applicants_release(&f->b);
+}
+
+static void test_reuse_pair(void **state)
+{
+	struct fx f;
+	const struct mh_vet_finding *r;
+
+	(void)state;
+	setup(&f, 0);
+	/* phone + address + near-duplicate resume with each other */
+	assert_true(res(&f, "7001")->score >= 60);
+	assert_true(res(&f, "7002")->score >= 60);
+	r = finding(res(&f, "7002"), "identity.reuse");
+	assert_non_null(r);
+	assert_true(r->points >= 90);
+	assert_non_null(ev_of(r, "phone"));
+	assert_int_equal(ev_of(r, "phone")->nwith, 2);   /* applicant 7001 and employee E100 */
+	assert_int_equal(ev_of(r, "address")->nwith, 2); /* 7001 and the relative 7003 */
+	assert_non_null(ev_of(r, "resume"));
+	assert_true(ev_of(r, "resume")->sim > 0.5);
+	/* a relative at the same address under the same surname: little */
+	assert_true(res(&f, "7003")->score < 50);
+	/* the same mailbox written another way, nothing else: below the threshold */
+	r = finding(res(&f, "7005"), "identity.reuse");
+	assert_non_null(r);
+	assert_int_equal((int)r->points, 45);
+	assert_true(res(&f, "7005")->score < 50);
+	assert_true(res(&f, "7001")->cluster != 0);
+	assert_int_equal(res(&f, "7001")->cluster, res(&f, "7002")->cluster);
+	teardown(&f);
+}
+
+static void test_other_checks(void **state)
+{
+	struct fx f;
+	const struct mh_vet_finding *r;
+
+	(void)state;
+	setup(&f, 1);
+	r = finding(res(&f, "7002"), "identity.intel");
+	assert_non_null(r);
+	assert_int_equal((int)r->points, 70);
+	assert_null(finding(res(&f, "7001"), "identity.intel"));
+	/* ship-to, education abroad, free-mail references: capped at 35 */
+	r = finding(res(&f, "7001"), "identity.inconsistency");
+	assert_non_null(r);
+	assert_int_equal((int)r->points, 35);
+	assert_int_equal(r->nev, 3);
+	r = finding(res(&f, "7007"), "identity.velocity");
+	assert_non_null(r);
+	assert_non_null(strstr(r->summary, "9 requisitions"));
+	assert_null(finding(res(&f, "7004"), "identity.velocity"));
+	/* referred by E100, whose phone the confirmed pair 7001/7002 uses */
+	r = finding(res(&f, "7004"), "identity.referral");
+	assert_non_null(r);
+	assert_non_null(strstr(r->summary, "E100"));
+	assert_true(res(&f, "7004")->score >= 60);
+	teardown(&f);
+}
+
+static void test_clusters_once(void **state)
+{
+	struct fx f;
+	size_t c, seen = 0, k;
+
+	(void)state;
+	setup(&f, 0);
+	for (c = 0; c < mh_vet_nclusters(f.v); c++) {
+		const struct mh_vet_cluster *cl = mh_vet_cluster(f.v, c);
+
+		for (k = 0; k < cl->n; k++)
+			if (!strcmp(mh_vet_rec(f.v, cl->members[k])->id, "7001"))
+				seen++;
+	}
+	assert_int_equal(seen, 1);
+	teardown(&f);
+}
+
+static void test_json(void **state)
+{
+	struct fx f;
+	char *s;
+
+	(void)state;
+	setup(&f, 0);
+	s = mh_vet_report_json(f.v, &f.b, 1);
+	assert_non_null(strstr(s, "\"applicant\":\"7002\""));
+	assert_non_null(strstr(s, "\"detector\":\"identity.reuse\""));
+	assert_non_null(strstr(s, "\"type\":\"employee\",\"id\":\"E100\""));
+	free(s);
+	teardown(&f);
+}
+
+static void test_store_round_trip(void **state)
+{
+	static const char later[] =
+	    "{\"id\": 8001, \"first_name\": \"Chen\", \"last_name\": \"Liu\","
+	    " \"phone_numbers\": [{\"value\": \"(305) 555 0149\"}],"
+	    " \"custom_fields\": {\"photo_sha256\": "
+	    "\"9A1F9A1F9A1F9A1F9A1F9A1F9A1F9A1F9A1F9A1F9A1F9A1F"
+	    "9A1F9A1F9A1F9A1F\"}}\n";
+	char db[] = "/tmp/test_vet_XXXXXX";
+	struct mh_applicants b2 = {0};
+	struct mh_store *s;
+	struct mh_vet *v2;
+	struct mh_err err;
+	struct fx f;
+	const struct mh_vet_finding *r;
+	int fd = mkstemp(db);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(db);
+	setup(&f, 0);
+	s = mh_store_open(db, &err);
+	assert_non_null(s);
+	assert_int_equal(mh_store_vet_save(s, &f.b, f.v, NULL, &err), 0);
+	assert_int_equal(
+	    mh_applicants_parse(&b2, "later.json", later, sizeof(later) - 1, NULL, NULL, &err), 0);
+	v2 = mh_vet_new(NULL, NULL, NULL);
+	assert_int_equal(mh_store_vet_load(s, v2, &err), 0);
+	assert_int_equal(mh_vet_run(v2, &b2, &err), 0);
+	r = finding(mh_vet_result(v2, 0), "identity.reuse");
+	assert_non_null(r);
+	/* phone and photo of the stored, flagged applicant 7001 */
+	assert_true(mh_vet_result(v2, 0)->score >= 60);
+	assert_int_equal(mh_vet_rec(v2, r->ev[0].with[0])->type, MH_VR_OLD);
+	mh_vet_free(v2);
+	/* re-vetting the same ids replaces them instead of matching themselves */
+	v2 = mh_vet_new(NULL, NULL, NULL);
+	assert_int_equal(mh_store_vet_load(s, v2, &err), 0);
+	assert_int_equal(mh_vet_run(v2, &f.b, &err), 0);
+	assert_true(mh_vet_result(v2, 4)->score < 50);
+	mh_vet_free(v2);
+	mh_applicants_release(&b2);
+	mh_store_close(s);
+	teardown(&f);
+	unlink(db);
+}
+
+static void test_minhash(void **state)
+{
+	static const char a[] = "Built REST and gRPC services in Go handling millions of requests "
+	                        "per day. Led the migration of a monolith to Kubernetes on AWS.";
+	static const char b[] = "Built REST and gRPC services in Go handling millions of requests "
+	                        "per day. Led the migration of a monolith to Kubernetes on GCP.";
+	static const char c[] = "Ran user research with twenty customers every quarter and drew "
+	                        "the design system in Figma.";
+	struct mh_minhash sa, sb, sc, sa2;
+	double exact;
+
+	(void)state;
+	assert_true(mh_minhash_text(a, sizeof(a) - 1, 4, &sa) > 10);
+	mh_minhash_text(b, sizeof(b) - 1, 4, &sb);
+	mh_minhash_text(c, sizeof(c) - 1, 4, &sc);
+	mh_minhash_text(a, sizeof(a) - 1, 4, &sa2);
+	assert_memory_equal(&sa, &sa2, sizeof(sa));
+	assert_true(mh_minhash_sim(&sa, &sa2) == 1.0);
+	exact = mh_shingle_jaccard(a, sizeof(a) - 1, b, sizeof(b) - 1, 4);
+	assert_true(exact > 0.8 && exact < 1.0);
+	assert_true(mh_minhash_sim(&sa, &sb) > exact - 0.15 &&
+	            mh_minhash_sim(&sa, &sb) < exact + 0.15);
+	assert_true(mh_minhash_sim(&sa, &sc) < 0.1);
+	assert_true(mh_shingle_jaccard(a, sizeof(a) - 1, c, sizeof(c) - 1, 4) == 0);
+	assert_int_equal(mh_minhash_text("", 0, 4, &sc), 0);
+	assert_int_equal(mh_minhash_text("two words", 9, 4, &sc), 1);
+	assert_true(mh_minhash_band(&sa, 0) == mh_minhash_band(&sa2, 0));
+	assert_true(mh_minhash_band(&sa, 0) != mh_minhash_band(&sa, 1));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_reuse_pair),       cmocka_unit_test(test_other_checks),
+	    cmocka_unit_test(test_clusters_once),    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_store_round_trip), cmocka_unit_test(test_minhash),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
