@@ -229,8 +229,8 @@ static int run(struct ctx *c, struct mh_err *err)
 	if (load_sources(c, err) || !(c->store = mh_store_open(c->o.db, err)) ||
 	    load_roster(c, err))
 		return -1;
-	threshold = mh_config_num(c->cfg, "risk.flagged_threshold", 75);
-	if (mh_store_flagged_people(c->store, threshold, &c->flagged, &c->nflagged, err))
+	if (mh_store_flagged_people(c->store, mh_config_num(c->cfg, "risk.flagged_threshold", 75),
+	                            &c->flagged, &c->nflagged, err))
 		return -1;
 	for (i = 0; i < c->o.ninputs; i++)
 		if (mh_applicants_read(&c->batch, c->o.inputs[i], reject, NULL, err))
@@ -245,6 +245,7 @@ static int run(struct ctx *c, struct mh_err *err)
 	if (c->batch.rejected)
 		fprintf(stderr, "molehunt vet: %llu records refused\n",
 		        (unsigned long long)c->batch.rejected);
+	threshold = mh_config_num(c->cfg, "alert.threshold", 60);
 	return output(c, threshold, err);
 }
 

@@ -26,11 +26,11 @@ const struct mh_param mh_global_params[] = {
     {"risk.family_bonus", MH_P_NUM, 0.25, 0, 5,
      "score bonus per extra independent family of detectors"},
     {"risk.scale", MH_P_NUM, 40, 1, 10000, "points that map to a score of 63"},
-    {"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
     /* Calibrated on simulator seeds 1-5: the lowest planted operative scored
      * 75.9 there and the highest benign look-alike 70.8. */
     {"risk.flagged_threshold", MH_P_NUM, 75, 0, 100,
      "risk score at or above which an employee counts as flagged (referrals, clusters)"},
+    {"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
     {"allow.remote_tools", MH_P_LIST, 0, 0, 0, "approved remote-control products (ids)"},
     {"allow.remote_tool_hosts", MH_P_LIST, 0, 0, 0,
      "hosts where any remote tool is expected (helpdesk)"},

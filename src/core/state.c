@@ -433,3 +433,20 @@ void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *
 	if (src->max_ms > dst->max_ms)
 		dst->max_ms = src->max_ms;
 }
+
+size_t mh_state_bytes(const struct mh_state *st)
+{
+	size_t i, j, b = st->cap * sizeof(*st->ps);
+
+	for (i = 0; i < st->n; i++) {
+		const struct mh_pstate *ps = &st->ps[i];
+
+		b += strlen(ps->key) + 1;
+		b += (size_t)ps->daycap * sizeof(*ps->days);
+		b += (size_t)ps->artcap * sizeof(*ps->arts);
+		for (j = 0; j < ps->narts; j++)
+			/* the string, its copy as an index key, and two index slots */
+			b += 2 * (strlen(ps->arts[j].value) + 1) + 5 + 2 * 24;
+	}
+	return b;
+}

@@ -122,6 +122,10 @@ struct mh_day *mh_state_day(struct mh_state *st, uint32_t p, int32_t day);
  * for each of src's src->n persons, that person's index in dst. */
 void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *pmap);
 
+/* Bytes the per-person part of st occupies: person records, day arrays,
+ * artifacts with their strings, and the artifact index's share. */
+size_t mh_state_bytes(const struct mh_state *st);
+
 const char *mh_art_kind_name(int kind);
 /* How many distinct values of kind one person keeps. */
 unsigned mh_art_cap(int kind);

@@ -362,6 +362,7 @@ static void summarise(struct scan *s)
 	for (i = 0; i < s->full.n; i++)
 		r->unresolved += s->full.ps[i].roster == MH_NOBODY;
 	r->findings = s->findings.n;
+	r->state_bytes = mh_state_bytes(&s->full);
 }
 
 static void cleanup(struct scan *s)
@@ -498,6 +499,9 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	        r->persons, r->roster_persons, (unsigned long long)r->roster_rejected,
 	        r->unresolved, (unsigned long long)r->unresolved_events, r->findings,
 	        r->intel_indicators);
+	if (r->persons)
+		fprintf(f, "state: %zu bytes per person (days, hours, artifacts, index)\n",
+		        r->state_bytes / r->persons);
 	if (r->alerts)
 		fprintf(f, "alerts: %zu new or changed findings written\n", r->alerts);
 }

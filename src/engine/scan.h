@@ -61,6 +61,7 @@ struct mh_scan_report {
 	uint64_t unresolved_events;
 	size_t findings;
 	size_t alerts;
+	size_t state_bytes; /* per-person state after the scan, all people */
 	size_t intel_indicators;
 	size_t failed;
 	double seconds;
