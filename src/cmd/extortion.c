@@ -40,7 +40,7 @@ static const char usage[] =
     "options:\n"
     "  --db FILE       store (default molehunt.db)\n"
     "  --sample PATH   a leaked file or archive received another way (repeatable)\n"
-    "  --top N         candidates shown (default 10; 0 = all)\n"
+    "  --top N         candidates shown (default 10, all with --json; 0 = all)\n"
     "  --json          JSON output: {case, head, message, leaked, refused,\n"
     "                  candidates: [{person, score, matched, reasons ...}], playbook}\n"
     "  -h, --help      this text\n"
@@ -80,7 +80,7 @@ static int parse(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->db = "molehunt.db";
-	o->top = 10;
+	o->top = -1;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
 		switch (ch) {
@@ -118,6 +118,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		return 2;
 	}
 	o->msg = argv[optind];
+	if (o->top < 0)
+		o->top = o->json ? 0 : 10;
 	return -1;
 }
 

@@ -27,7 +27,8 @@
  *   From/Reply-To/Sender/Return-Path equal to the roster e-mail or personal
  *   e-mail (w 1.0) or to a user name seen in their logs (w 0.6); each public
  *   IP in the Received chain among their IP artifacts (w 1/n, n = people
- *   seen with it; halved unless they used it within 7 days of the message).
+ *   seen with it; halved unless they used it in the 30 days before the message
+ *   or the week after).
  *   link = min(1, sum of w)
  * score = 100 * (0.65 * data * timing + 0.35 * link)
  *

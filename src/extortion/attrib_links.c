@@ -16,7 +16,10 @@
 
 #define DAY_MS    86400000ll
 #define WINDOW_MS (30 * DAY_MS)
-#define NEAR_MS   (7 * DAY_MS) /* an IP in use this close to the message counts fully */
+/* An IP counts fully when the person used it in the 30 days before the message
+ * (while taking the data, or since) or within a week after it; older use, half. */
+#define BEFORE_MS (30 * DAY_MS)
+#define AFTER_MS  (7 * DAY_MS)
 
 struct person {
 	int64_t id;
@@ -238,8 +241,8 @@ static int ip_links(struct mh_store *s, struct mh_attrib *a, const struct mh_mai
 		         m->hops[i].hop + 1);
 		for (k = 0; k < ic.n; k++) {
 			const struct mh_art_row *r = &ic.rows[k];
-			int near = !a->mail_ms || (r->first_ms <= a->mail_ms + NEAR_MS &&
-			                           r->last_ms >= a->mail_ms - NEAR_MS);
+			int near = !a->mail_ms || (r->first_ms <= a->mail_ms + AFTER_MS &&
+			                           r->last_ms >= a->mail_ms - BEFORE_MS);
 
 			add_link(a, r->person, "ip", what,
 			         near ? "IP address in their logs around the time of the message"
