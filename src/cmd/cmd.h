@@ -25,5 +25,8 @@ int mh_cmd_detectors(int argc, char **argv);
 int mh_cmd_explain(int argc, char **argv);
 int mh_cmd_vet(int argc, char **argv);
 int mh_cmd_serve(int argc, char **argv);
+int mh_cmd_extortion(int argc, char **argv);
+int mh_cmd_case(int argc, char **argv);
+int mh_cmd_index(int argc, char **argv);
 
 #endif

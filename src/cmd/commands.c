@@ -14,5 +14,8 @@ const struct mh_command mh_commands[] = {
     {"vet", "vet applicants: re-used identity artifacts, intel, velocity, inconsistencies",
      mh_cmd_vet},
     {"serve", "HTTP API and dashboard over the store, ingesting as it runs", mh_cmd_serve},
+    {"extortion", "attribute an extortion message and its samples; opens a case", mh_cmd_extortion},
+    {"case", "list, show, note, close, export and verify cases", mh_cmd_case},
+    {"index", "fingerprint documents and repository checkouts for attribution", mh_cmd_index},
     {NULL, NULL, NULL},
 };

@@ -9,6 +9,7 @@ static const struct mh_schema_module *const modules[] = {
     &mh_schema_core,
     &mh_schema_vet,
     &mh_schema_serve,
+    &mh_schema_cases,
     NULL,
 };
 

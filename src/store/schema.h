@@ -29,5 +29,6 @@ int mh_schema_latest(const char *module);
 extern const struct mh_schema_module mh_schema_core;
 extern const struct mh_schema_module mh_schema_vet;
 extern const struct mh_schema_module mh_schema_serve;
+extern const struct mh_schema_module mh_schema_cases;
 
 #endif
