@@ -20,19 +20,13 @@
  */
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
+#include "util/tz.h"
 
 #include <string.h>
 
 static int64_t days_from_civil(int y, int m, int d)
 {
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int64_t)era * 146097 + doe - 719468;
+	return mh_tz_days_from_civil(y, (unsigned)m, (unsigned)d);
 }
 
 static int days_in_month(int y, int m)

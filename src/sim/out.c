@@ -1,5 +1,6 @@
 /* Buffered simulator output and the number and date formatting it needs. */
 #include "sim/out.h"
+#include "util/tz.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -171,31 +172,21 @@ void mh_out_jstr(struct mh_out *o, const char *s)
 	mh_out_ch(o, '"');
 }
 
+/* The simulator's int-typed calendar, over the one implementation in util/tz.c. */
 int32_t mh_days_from_civil(int y, int m, int d)
 {
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return (int32_t)mh_tz_days_from_civil(y, (unsigned)m, (unsigned)d);
 }
 
 void mh_civil_from_days(int32_t z, int *y, int *m, int *d)
 {
-	int era, doe, yoe, doy, mp;
+	int64_t yy;
+	unsigned mm, dd;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp + (mp < 10 ? 3 : -9);
-	*y = yoe + era * 400 + (*m <= 2);
+	mh_tz_civil_from_days(z, &yy, &mm, &dd);
+	*y = (int)yy;
+	*m = (int)mm;
+	*d = (int)dd;
 }
 
 static void two(char *p, int v)
