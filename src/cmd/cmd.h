@@ -1,5 +1,6 @@
 #ifndef MH_CMD_H
 #define MH_CMD_H
+#include <stddef.h>
 /*
  * Subcommands: one file each under src/cmd/, listed in the table in
  * src/cmd/commands.c. Each takes the arguments after its name (argv[0] is the
@@ -15,6 +16,15 @@ struct mh_command {
 };
 
 extern const struct mh_command mh_commands[];
+
+/* A repeatable option's values (--intel A --intel B), borrowed from argv;
+ * free v with free(). */
+struct mh_arglist {
+	const char **v;
+	size_t n, cap;
+};
+
+void mh_arglist_push(struct mh_arglist *l, const char *s);
 
 int mh_cmd_scan(int argc, char **argv);
 int mh_cmd_risk(int argc, char **argv);

@@ -1,6 +1,13 @@
 #include <stddef.h>
 
 #include "cmd/cmd.h"
+#include "util/xalloc.h"
+
+void mh_arglist_push(struct mh_arglist *l, const char *s)
+{
+	l->v = mh_grow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = s;
+}
 
 const struct mh_command mh_commands[] = {
     {"scan", "read logs into the store, resolve people, run detectors", mh_cmd_scan},

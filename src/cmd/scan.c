@@ -34,17 +34,6 @@ static const char usage[] =
     "\n"
     "exit status: 0 ok, 2 usage error, 3 an input or the store could not be read\n";
 
-struct list {
-	const char **v;
-	size_t n, cap;
-};
-
-static void push(struct list *l, const char *s)
-{
-	l->v = mh_grow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
-	l->v[l->n++] = s;
-}
-
 static int parse_uint(const char *s, unsigned *out)
 {
 	char *end;
@@ -76,7 +65,7 @@ int mh_cmd_scan(int argc, char **argv)
 	struct mh_scan_opts o;
 	struct mh_scan_report r;
 	struct mh_err err;
-	struct list intel = {0}, mmdb = {0};
+	struct mh_arglist intel = {0}, mmdb = {0};
 	int c, quiet = 0, rc;
 
 	memset(&o, 0, sizeof(o));
@@ -93,10 +82,10 @@ int mh_cmd_scan(int argc, char **argv)
 			o.roster = optarg;
 			break;
 		case 'i':
-			push(&intel, optarg);
+			mh_arglist_push(&intel, optarg);
 			break;
 		case 'm':
-			push(&mmdb, optarg);
+			mh_arglist_push(&mmdb, optarg);
 			break;
 		case 'a':
 			o.alerts = optarg;

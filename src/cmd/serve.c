@@ -38,17 +38,6 @@ static const char usage[] =
     "\n"
     "exit status: 0 stopped by SIGINT/SIGTERM, 2 usage error, 3 could not start\n";
 
-struct list {
-	const char **v;
-	size_t n, cap;
-};
-
-static void push(struct list *l, const char *s)
-{
-	l->v = mh_grow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
-	l->v[l->n++] = s;
-}
-
 static int number(const char *opt, const char *s, double min, double max, double *out)
 {
 	char *end;
@@ -63,8 +52,8 @@ static int number(const char *opt, const char *s, double min, double max, double
 	return 0;
 }
 
-static int parse(int argc, char **argv, struct mh_serve_opts *o, struct list *intel,
-                 struct list *mmdb)
+static int parse(int argc, char **argv, struct mh_serve_opts *o, struct mh_arglist *intel,
+                 struct mh_arglist *mmdb)
 {
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, 'd'},
@@ -104,10 +93,10 @@ static int parse(int argc, char **argv, struct mh_serve_opts *o, struct list *in
 			o->scan.roster = optarg;
 			break;
 		case 'i':
-			push(intel, optarg);
+			mh_arglist_push(intel, optarg);
 			break;
 		case 'm':
-			push(mmdb, optarg);
+			mh_arglist_push(mmdb, optarg);
 			break;
 		case 'c':
 			o->scan.config = optarg;
@@ -175,7 +164,7 @@ static int loopback(const char *listen)
 int mh_cmd_serve(int argc, char **argv)
 {
 	struct mh_serve_opts o;
-	struct list intel = {0}, mmdb = {0};
+	struct mh_arglist intel = {0}, mmdb = {0};
 	struct mh_server *s;
 	struct mh_err err;
 	sigset_t set;
