@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "util/ip.h"
 #include "util/strmap.h"
@@ -39,7 +40,8 @@ void mh_state_init(struct mh_state *st, const struct mh_people *pp)
 	memset(st, 0, sizeof(*st));
 	st->people = pp;
 	st->unres = mh_strmap_new();
-	st->arts = mh_strmap_new();
+	st->amask = 1023;
+	st->aidx = mh_calloc(st->amask + 1, sizeof(*st->aidx));
 	st->names = mh_strmap_new();
 	st->cap = nr + 64;
 	st->ps = mh_calloc(st->cap, sizeof(*st->ps));
@@ -53,20 +55,19 @@ void mh_state_init(struct mh_state *st, const struct mh_people *pp)
 
 void mh_state_release(struct mh_state *st)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < st->n; i++) {
 		struct mh_pstate *p = &st->ps[i];
 
-		for (j = 0; j < p->narts; j++)
-			free(p->arts[j].value);
 		free(p->arts);
 		free(p->days);
 		free(p->key);
 	}
 	free(st->ps);
 	mh_strmap_free(st->unres);
-	mh_strmap_free(st->arts);
+	free(st->aidx);
+	mh_arena_release(&st->strings);
 	mh_strmap_free(st->names);
 	memset(st, 0, sizeof(*st));
 }
@@ -116,8 +117,12 @@ struct mh_day *mh_state_day(struct mh_state *st, uint32_t p, int32_t day)
 		memmove(ps->days, ps->days + 1, (size_t)(lo - 1) * sizeof(*ps->days));
 		lo--;
 		ps->ndays--;
-	} else {
-		ps->days = mh_grow(ps->days, &cap, ps->ndays + 1, sizeof(*ps->days));
+	} else if (ps->ndays == ps->daycap) {
+		/* grow by half: a person's days arrive one at a time */
+		cap = ps->daycap < 8 ? 8 : ps->daycap + ps->daycap / 2;
+		if (cap > MH_MAX_DAYS)
+			cap = MH_MAX_DAYS;
+		ps->days = mh_realloc(ps->days, cap * sizeof(*ps->days));
 		ps->daycap = (uint32_t)cap;
 	}
 	memmove(ps->days + lo + 1, ps->days + lo, (size_t)(ps->ndays - lo) * sizeof(*ps->days));
@@ -127,12 +132,49 @@ struct mh_day *mh_state_day(struct mh_state *st, uint32_t p, int32_t day)
 	return &ps->days[lo];
 }
 
-static size_t art_key(char *buf, uint32_t p, int kind, const char *v, size_t n)
+static uint64_t art_hash(uint32_t p, int kind, const char *v, size_t n)
 {
-	memcpy(buf, &p, 4);
-	buf[4] = (char)kind;
-	memcpy(buf + 5, v, n);
-	return n + 5;
+	uint64_t h = XXH3_64bits_withSeed(v, n, (uint64_t)p << 8 | (uint64_t)kind);
+
+	return h ? h : 1;
+}
+
+static void aidx_grow(struct mh_state *st)
+{
+	size_t old = st->amask + 1, i;
+	struct mh_art_slot *o = st->aidx;
+
+	st->amask = old * 2 - 1;
+	st->aidx = mh_calloc(old * 2, sizeof(*st->aidx));
+	for (i = 0; i < old; i++) {
+		size_t j;
+
+		if (!o[i].hash)
+			continue;
+		for (j = o[i].hash & st->amask; st->aidx[j].hash; j = (j + 1) & st->amask)
+			;
+		st->aidx[j] = o[i];
+	}
+	free(o);
+}
+
+/* The slot of (p, kind, v): the one holding it, or the empty one to fill. */
+static struct mh_art_slot *aidx_find(const struct mh_state *st, uint32_t p, int kind, const char *v,
+                                     size_t n, uint64_t h)
+{
+	size_t i;
+
+	for (i = h & st->amask; st->aidx[i].hash; i = (i + 1) & st->amask) {
+		const struct mh_art_slot *s = &st->aidx[i];
+		const struct mh_art *a;
+
+		if (s->hash != h || s->person != p)
+			continue;
+		a = &st->ps[p].arts[s->idx];
+		if (a->kind == kind && a->len == n && !memcmp(a->value, v, n))
+			break;
+	}
+	return &st->aidx[i];
 }
 
 /* Find or add artifact (kind, v) of person p; NULL when the kind is full. */
@@ -140,39 +182,49 @@ static struct mh_art *art_get(struct mh_state *st, uint32_t p, int kind, const c
                               int *isnew)
 {
 	struct mh_pstate *ps = &st->ps[p];
-	char key[MH_ART_VALUE_MAX + 8];
-	size_t kn, cap;
+	struct mh_art_slot *slot;
+	size_t cap;
 	uint32_t idx;
+	uint64_t h;
 	struct mh_art *a;
 
 	if (n > MH_ART_VALUE_MAX)
 		n = MH_ART_VALUE_MAX;
 	*isnew = 0;
 	idx = ps->last_art[kind];
-	if (idx && !strncmp(ps->arts[idx - 1].value, v, n) && ps->arts[idx - 1].value[n] == '\0')
+	if (idx && ps->arts[idx - 1].len == n && !memcmp(ps->arts[idx - 1].value, v, n))
 		return &ps->arts[idx - 1];
-	kn = art_key(key, p, kind, v, n);
-	if (mh_strmap_get(st->arts, key, kn, &idx)) {
-		ps->last_art[kind] = idx + 1;
-		return &ps->arts[idx];
+	h = art_hash(p, kind, v, n);
+	slot = aidx_find(st, p, kind, v, n, h);
+	if (slot->hash) {
+		ps->last_art[kind] = slot->idx + 1;
+		return &ps->arts[slot->idx];
 	}
 	if (ps->nkind[kind] >= mh_art_cap(kind)) {
 		ps->art_dropped++;
 		return NULL;
 	}
-	cap = ps->artcap;
-	ps->arts = mh_grow(ps->arts, &cap, ps->narts + 1, sizeof(*ps->arts));
-	ps->artcap = (uint32_t)cap;
+	/* grow by half, not double: most people settle at a few dozen */
+	if (ps->narts == ps->artcap) {
+		cap = ps->artcap < 8 ? 8 : ps->artcap + ps->artcap / 2;
+		ps->arts = mh_realloc(ps->arts, cap * sizeof(*ps->arts));
+		ps->artcap = (uint32_t)cap;
+	}
 	idx = ps->narts++;
 	ps->nkind[kind]++;
-	mh_strmap_put(st->arts, key, kn, idx);
 	a = &ps->arts[idx];
 	memset(a, 0, sizeof(*a));
-	a->value = mh_strndup(v, n);
+	a->value = mh_arena_strndup(&st->strings, v, n);
+	a->len = (uint16_t)n;
 	a->kind = (uint8_t)kind;
 	a->first_ms = INT64_MAX;
 	a->last_ms = INT64_MIN;
 	ps->last_art[kind] = idx + 1;
+	slot->hash = h;
+	slot->person = p;
+	slot->idx = idx;
+	if (++st->acount * 2 > st->amask + 1)
+		aidx_grow(st);
 	*isnew = 1;
 	return a;
 }
@@ -396,7 +448,7 @@ static void merge_person(struct mh_state *dst, uint32_t p, const struct mh_pstat
 	for (i = 0; i < s->narts; i++) {
 		const struct mh_art *sa = &s->arts[i];
 		int isnew;
-		struct mh_art *da = art_get(dst, p, sa->kind, sa->value, strlen(sa->value), &isnew);
+		struct mh_art *da = art_get(dst, p, sa->kind, sa->value, sa->len, &isnew);
 
 		if (!da)
 			continue;
@@ -436,7 +488,7 @@ void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *
 
 size_t mh_state_bytes(const struct mh_state *st)
 {
-	size_t i, j, b = st->cap * sizeof(*st->ps);
+	size_t i, b = st->cap * sizeof(*st->ps);
 
 	for (i = 0; i < st->n; i++) {
 		const struct mh_pstate *ps = &st->ps[i];
@@ -444,9 +496,6 @@ size_t mh_state_bytes(const struct mh_state *st)
 		b += strlen(ps->key) + 1;
 		b += (size_t)ps->daycap * sizeof(*ps->days);
 		b += (size_t)ps->artcap * sizeof(*ps->arts);
-		for (j = 0; j < ps->narts; j++)
-			/* the string, its copy as an index key, and two index slots */
-			b += 2 * (strlen(ps->arts[j].value) + 1) + 5 + 2 * 24;
 	}
-	return b;
+	return b + (st->amask + 1) * sizeof(*st->aidx) + st->strings.bytes;
 }

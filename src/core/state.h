@@ -26,6 +26,7 @@
 
 #include "core/event.h"
 #include "core/people.h"
+#include "util/arena.h"
 
 #define MH_MAX_DAYS         400
 #define MH_ART_MAX_PER_KIND 256  /* identity and network artifacts */
@@ -58,9 +59,10 @@ struct mh_day {
 };
 
 struct mh_art {
-	char *value; /* owned by the state */
+	char *value; /* in the state's string arena */
 	uint8_t kind;
-	uint8_t src; /* enum mh_source of the first sighting */
+	uint8_t src;  /* enum mh_source of the first sighting */
+	uint16_t len; /* strlen(value) */
 	uint32_t count;
 	int64_t first_ms, last_ms;
 	uint32_t file_id; /* first sighting */
@@ -86,12 +88,21 @@ struct mh_pstate {
 
 struct mh_strmap;
 
+struct mh_art_slot {
+	uint64_t hash; /* 0 = empty */
+	uint32_t person, idx;
+};
+
 struct mh_state {
 	const struct mh_people *people;
 	struct mh_pstate *ps; /* [0, roster size) are roster people, in roster order */
 	size_t n, cap;
 	struct mh_strmap *unres; /* unresolved key -> index in ps */
-	struct mh_strmap *arts;  /* (person, kind, value) -> index in that person's arts */
+	/* (person, kind, value) -> index in that person's arts: open addressing on
+	 * a hash, compared against the artifact itself, so no key is copied */
+	struct mh_art_slot *aidx;
+	size_t amask, acount;
+	struct mh_arena strings; /* artifact values */
 	struct mh_strmap *names; /* raw "user\0host" as the source wrote it -> person + 1 */
 	uint64_t events, unattributed;
 	uint64_t per_source[MH_SRC__COUNT];
