@@ -278,6 +278,19 @@ const struct mh_ix_person *mh_ix_by_pseudo(const struct mh_ix *ix, const char *p
 	return &ix->v[i];
 }
 
+const struct mh_ix_person *mh_ix_by_key(const struct mh_ix *ix, const char *key)
+{
+	size_t n = key ? strlen(key) : 0, i;
+	uint32_t k;
+
+	if (n >= 3)
+		return mh_strmap_get(ix->by_key, key, n, &k) ? &ix->v[k] : NULL;
+	for (i = 0; n && i < ix->n; i++) /* keys this short are not in by_key */
+		if (!strcmp(ix->v[i].key, key))
+			return &ix->v[i];
+	return NULL;
+}
+
 const struct mh_ix_person *mh_ix_by_id(const struct mh_ix *ix, int64_t id)
 {
 	size_t lo = 0, hi = ix->n;

@@ -76,6 +76,8 @@ void mh_ix_free(struct mh_ix *ix);
 
 const struct mh_ix_person *mh_ix_by_pseudo(const struct mh_ix *ix, const char *pseudo);
 const struct mh_ix_person *mh_ix_by_id(const struct mh_ix *ix, int64_t id);
+/* By person key (roster id, or the user name of an unresolved person). */
+const struct mh_ix_person *mh_ix_by_key(const struct mh_ix *ix, const char *key);
 
 /* text with identities replaced (see above); subject may be NULL. Returns a
  * malloc'ed string (caller frees). Input longer than 64 KiB is cut. */

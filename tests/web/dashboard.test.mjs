@@ -147,11 +147,42 @@ await test('the graph of shared infrastructure renders the laptop farm', async (
   await shot(page, 'graph');
 });
 
-await test('the applicants and cases pages render', async () => {
+await test('the applicants page renders', async () => {
   await page.goto(`${base}#/applicants`);
   await page.waitForSelector('#applicants-empty, #applicants');
+});
+
+await test('an analyst opens the cases list and a case: log, playbook, evidence, candidates', async () => {
+  await page.click('#signout');
+  await signIn(page, ANALYST);
+  await page.waitForSelector('#people tbody tr[data-pseudonym]');
   await page.goto(`${base}#/cases`);
-  await page.waitForSelector('#cases-empty, #cases');
+  await page.waitForSelector(`#cases tbody tr[data-case="${story.case}"]`);
+  const row = await page.textContent(`#cases tbody tr[data-case="${story.case}"]`);
+  assert(row.includes('chain verified') && row.includes('1/6'), `case row: ${row}`);
+  const top = await page.textContent(`#cases tbody tr[data-case="${story.case}"] a.pseudo`);
+  assert(/^[a-z]+-[a-z]+-\d{4}$/.test(top), `top candidate ${top}`);
+  await shot(page, 'cases-list');
+  await page.click(`#cases tbody tr[data-case="${story.case}"] td:nth-child(2) a`);
+  await page.waitForSelector('#case-log li');
+  const kinds = await page.$$eval('#case-log li .chip', (l) => l.map((e) => e.textContent));
+  assert(kinds.join(',') === 'case.open,evidence,message,leaked,attribution,playbook,playbook.done',
+    `log kinds ${kinds}`);
+  assert((await page.$$('#case-playbook li')).length === 6, 'playbook is not 6 steps');
+  const done = await page.$$eval('#case-playbook li.done', (l) => l.map((e) => e.dataset.step));
+  assert(done.join() === 'preserve', `done steps ${done}`);
+  const sha = await page.textContent('#case-evidence tbody tr td.hash');
+  assert(/^[0-9a-f]{64}$/.test(sha), `evidence hash ${sha}`);
+  const cands = await page.$$eval('#case-candidates tbody tr', (l) => l.map((e) => e.dataset.pseudonym));
+  assert(cands.length === story.farm.length && cands[0] === top, `candidates ${cands}`);
+  assert((await page.textContent('#case-verify')).includes('chain verified'), 'not verified');
+  const text = await page.textContent('body');
+  for (const e of story.farm_emails) assert(!text.includes(e), `${e} shown to an analyst`);
+  for (const k of story.farm) assert(!text.includes(k), `key ${k} shown to an analyst`);
+  await shot(page, 'cases');
+  await page.click(`#case-candidates tbody tr:first-child a.pseudo`);
+  await page.waitForSelector('#pseudonym');
+  assert((await page.textContent('#pseudonym')).includes(top), 'candidate link opened another page');
 });
 
 await test('no script errors', async () => {

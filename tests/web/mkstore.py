@@ -13,11 +13,14 @@ store/store_state.c's). Planted, for the tests to find:
     in from one residential address (203.0.113.77) with a KVM-over-IP device,
     stated in US zones but active at night there;
   - two people sharing one MFA device;
-  - one person cloning repositories in bulk before leaving.
+  - one person cloning repositories in bulk before leaving;
+  - an extortion case opened by `molehunt extortion` from a message sent
+    through the farm's address, with the playbook's first step done.
 Finding texts name people by e-mail, so redaction has something to do.
 Prints one JSON line: {"db", "roster", "tokens", "farm": [keys], ...}.
 """
 import argparse
+import io
 import json
 import math
 import os
@@ -25,6 +28,8 @@ import random
 import sqlite3
 import struct
 import subprocess
+import zipfile
+from email.message import EmailMessage
 
 DEPTS = [("Engineering", ["Software Engineer", "Senior Software Engineer", "Staff Engineer",
                           "DevOps Engineer", "Data Engineer"]),
@@ -88,6 +93,38 @@ def activity(rng, start_day, ndays, work_utc_hours, night=False):
         days.append({"day": day, "hours": hours, "events": events,
                      "signins": rng.randint(1, 4), "flagged": rng.randint(1, 3) if night else 0})
     return days, hist
+
+
+def extortion_case(molehunt, out, db_path):
+    """Case 1: a message whose Received chain passes the farm's residential
+    address, opened and worked with the real commands."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("payments-core/src/ledger.go", "package ledger\n\nfunc Post() {}\n" * 20)
+    m = EmailMessage()
+    m["Message-ID"] = "<mkstore.1@proton.me>"
+    m["Date"] = "Fri, 13 Feb 2026 03:00:00 +0000"
+    m["From"] = '"Data Recovery Team" <recovery.team@proton.me>'
+    m["To"] = "<security@corp.example>"
+    m["Subject"] = "Your source code is in our hands"
+    m.set_content("We have your code. Pay 50 BTC within 7 days.\n")
+    m.add_attachment(buf.getvalue(), maintype="application", subtype="zip",
+                     filename="sample.zip")
+    eml = os.path.join(out, "extortion.eml")
+    with open(eml, "wb") as f:
+        f.write(b"Received: from mail.protonmail.ch (mail.protonmail.ch [192.0.2.77])\r\n"
+                b"\tby mx1.corp.example; Fri, 13 Feb 2026 03:00:01 +0000\r\n"
+                b"Received: from [203.0.113.77] (unknown [203.0.113.77])\r\n"
+                b"\tby mail.protonmail.ch with ESMTPSA; Fri, 13 Feb 2026 02:59:59 +0000\r\n" +
+                m.as_bytes())
+    env = dict(os.environ, MH_ANALYST="mkstore", MH_NOW_MS="1771042000000")
+    db = os.path.abspath(db_path)
+    # From the store's directory, so the evidence is named extortion.eml.
+    subprocess.run([os.path.abspath(molehunt), "extortion", "--db", db, "extortion.eml"],
+                   check=True, env=env, cwd=out, stdout=subprocess.DEVNULL)
+    subprocess.run([molehunt, "case", "note", "1", "--db", db, "--done", "preserve",
+                    "message and sample stored, head sent to counsel"], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
 
 
 def main():
@@ -248,9 +285,11 @@ def main():
                         " VALUES (?,?,?,?)", (pid, t_end - (7 - w) * 7 * DAY_MS, s, 0))
     con.commit()
     con.close()
+    extortion_case(a.molehunt, a.out, db_path)
     print(json.dumps({"db": db_path, "roster": roster, "people": a.people,
                       "farm": sorted(farm_keys), "farm_emails": [p["email"] for p in farm],
-                      "mfa_pair": [p["key"] for p in mfa_pair], "leaver": leaver["key"]}))
+                      "mfa_pair": [p["key"] for p in mfa_pair], "leaver": leaver["key"],
+                      "case": 1}))
 
 
 if __name__ == "__main__":

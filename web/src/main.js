@@ -7,7 +7,7 @@ import { peoplePage } from './pages/people.js';
 import { personPage } from './pages/person.js';
 import { graphPage } from './pages/graph.js';
 import { applicantsPage } from './pages/applicants.js';
-import { casesPage } from './pages/cases.js';
+import { casePage, casesPage } from './pages/cases.js';
 import { auditPage } from './pages/audit.js';
 
 const routes = [
@@ -17,6 +17,7 @@ const routes = [
   [/^#\/graph$/, graphPage, 'graph'],
   [/^#\/applicants$/, applicantsPage, 'applicants'],
   [/^#\/cases$/, casesPage, 'cases'],
+  [/^#\/case\/([0-9]+)$/, casePage, 'cases'],
   [/^#\/audit$/, auditPage, 'audit'],
 ];
 
