@@ -46,8 +46,13 @@ struct mh_vet_rec {
 	uint8_t core;      /* has a corroborated pair, or is flagged or in intel */
 	uint8_t resembles; /* batch applicant re-using an artifact whose resume
 	                      resembles a core record's (cluster.c) */
-	uint32_t like;     /* that core record */
+	uint8_t member;    /* batch applicant sharing specific artifacts with two
+	                      or more cores of its cluster (cluster.c) */
+	uint32_t like;     /* the core record it resembles */
 	float like_sim;
+	uint32_t member_kinds; /* bit per enum mh_vet_kind shared with those cores */
+	uint32_t member_cores; /* how many cores (distinct identities) */
+	uint32_t member_of[4]; /* the first of those cores */
 	const char *id, *name, *surname;
 	int64_t applied_ms;
 	uint32_t index;     /* into the batch (NEW), the old pool (OLD), the roster */
