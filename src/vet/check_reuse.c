@@ -124,10 +124,10 @@ static void member_ev(struct mh_vet *v, size_t i, struct mh_vet_finding *f)
 		snprintf(text + o, sizeof(text) - o, " with %u corroborated records of its cluster",
 		         r->member_cores);
 	e = mh_vet_ev_add(f, "cluster", text);
-	for (k = 0; e && k < (int)r->member_cores && k < 4; k++)
+	for (k = 0; e && k < (int)r->member_cores && k < MH_VET_MEMBER_OF; k++)
 		with_add(e, r->member_of[k]);
-	if (e && r->member_cores > 4)
-		e->more = r->member_cores - 4;
+	if (e && r->member_cores > MH_VET_MEMBER_OF)
+		e->more = r->member_cores - MH_VET_MEMBER_OF;
 }
 
 /* Has an evidence item before k the same artifact name? */

@@ -129,13 +129,18 @@ static void resemblance(struct mh_vet *v)
 	free(core);
 }
 
-/* Cores of other identities holding the value at art[x] with applicant i
- * (other surnames when it is an address: not a family's home), into r. */
-static void value_cores(const struct mh_vet *v, size_t i, size_t x, struct mh_vet_rec *r,
-                        uint32_t *n)
+/* Cores of distinct identities holding one value with an applicant. */
+struct holders {
+	uint32_t n;
+	uint32_t of[MH_VET_MEMBER_OF];
+};
+
+/* Cores of other identities than applicant i holding the value at art[x]
+ * (other surnames when it is an address: not a family's home). */
+static void value_cores(const struct mh_vet *v, size_t i, size_t x, struct holders *c)
 {
-	size_t from = x, to = x + 1, j;
-	uint32_t m, before = *n;
+	size_t from = x, to, j;
+	uint32_t m;
 
 	while (from > 0 && v->art[from - 1].h == v->art[x].h)
 		from--;
@@ -147,16 +152,14 @@ static void value_cores(const struct mh_vet *v, size_t i, size_t x, struct mh_ve
 		    (v->art[x].kind == MH_VA_ADDRESS &&
 		     !strcmp(v->rec[i].surname, v->rec[o].surname)))
 			continue;
-		for (m = 0; m < *n && m < 4 && !same_name(v, r->member_of[m], o); m++)
+		for (m = 0; m < c->n && m < MH_VET_MEMBER_OF && !same_name(v, c->of[m], o); m++)
 			;
-		if (m < *n && m < 4)
+		if (m < c->n && m < MH_VET_MEMBER_OF)
 			continue;
-		if (*n < 4)
-			r->member_of[*n] = o;
-		++*n;
+		if (c->n < MH_VET_MEMBER_OF)
+			c->of[c->n] = o;
+		c->n++;
 	}
-	if (*n - before >= 2)
-		r->member_kinds |= 1u << v->art[x].kind;
 }
 
 /* Batch applicants holding a value of the operation: a specific value
@@ -173,27 +176,23 @@ static void membership(struct mh_vet *v)
 
 	for (i = 0; i < v->batch->n; i++) {
 		struct mh_vet_rec *r = &v->rec[i];
-		uint32_t best = 0;
 
 		if (r->core)
 			continue;
 		for (k = v->rart_off[i]; k < v->rart_off[i + 1]; k++) {
 			const struct vet_art *x = &v->art[v->rart[k]];
-			struct mh_vet_rec tmp;
-			uint32_t n = 0;
+			struct holders c = {0, {0}};
 
 			if (x->common || x->n < 3 || x->unlinked > 1)
 				continue;
-			memset(&tmp, 0, sizeof(tmp));
-			value_cores(v, i, v->rart[k], &tmp, &n);
-			if (n < 2)
+			value_cores(v, i, v->rart[k], &c);
+			if (c.n < 2)
 				continue;
 			r->member = 1;
-			r->member_kinds |= tmp.member_kinds;
-			if (n > best) {
-				best = n;
-				r->member_cores = n;
-				memcpy(r->member_of, tmp.member_of, sizeof(r->member_of));
+			r->member_kinds |= 1u << x->kind;
+			if (c.n > r->member_cores) {
+				r->member_cores = c.n;
+				memcpy(r->member_of, c.of, sizeof(r->member_of));
 			}
 		}
 	}

@@ -28,6 +28,11 @@
 #include "util/xalloc.h"
 #include "vet/vet_int.h"
 
+/* How far below vet.resume_overlap a MinHash estimate may be and still be
+ * checked exactly: about five standard deviations of the 128-hash estimate
+ * at a similarity of 0.3. */
+#define ESTIMATE_MARGIN 0.2
+
 struct triple {
 	uint32_t a, b, kinds;
 };
@@ -275,10 +280,20 @@ static int other_value(const struct mh_vet *v, uint32_t a, uint32_t b, uint64_t 
 }
 
 /* Are two holders of the value with hash h linked by anything else: another
- * shared value, or resumes overlapping at vet.resume_overlap? */
+ * shared value, or resumes overlapping at vet.resume_overlap? The MinHash
+ * estimate rules out clearly different resumes cheaply (this runs on every
+ * pair of a run); the rest get mh_vet_resume_sim(), exact between two
+ * applicants of the batch. */
 static int otherwise_linked(const struct mh_vet *v, uint32_t a, uint32_t b, uint64_t h)
 {
-	return other_value(v, a, b, h) || mh_vet_resume_sim(v, a, b) >= v->p.overlap;
+	const struct mh_vet_rec *x = &v->rec[a], *y = &v->rec[b];
+
+	if (other_value(v, a, b, h))
+		return 1;
+	if (!x->has_sig || !y->has_sig ||
+	    mh_minhash_sim(&x->sig, &y->sig) < v->p.overlap - ESTIMATE_MARGIN)
+		return 0;
+	return mh_vet_resume_sim(v, a, b) >= v->p.overlap;
 }
 
 /* Is entry i of a run the first record of its identity (name) there? */
@@ -330,7 +345,7 @@ static int placeholder(struct mh_vet *v, size_t from, size_t to)
 	size_t ids, i;
 	unsigned u;
 
-	if ((double)(to - from) < v->p.ph_holders)
+	if (to - from < 3 && (double)(to - from) < v->p.ph_holders)
 		return 0;
 	u = unlinked_holders(v, from, to, &ids);
 	for (i = from; i < to; i++)
@@ -429,7 +444,6 @@ static double link_score(const struct mh_vet *v, struct vet_link *l)
 		else
 			s += p->w[k];
 	}
-	l->art_score = s;
 	if (l->kinds & VK_RESUME)
 		s += p->w_resume;
 	else if (l->kinds & VK_OVERLAP)
@@ -446,11 +460,12 @@ static void merge(struct mh_vet *v, struct tvec *t)
 {
 	size_t i, j;
 
-	qsort(t->v, t->n, sizeof(*t->v), cmp_triple);
+	if (t->n) /* t->v is NULL without triples */
+		qsort(t->v, t->n, sizeof(*t->v), cmp_triple);
 	v->link = mh_malloc((t->n ? t->n : 1) * sizeof(*v->link));
 	v->nlink = 0;
 	for (i = 0; i < t->n; i = j) {
-		struct vet_link l = {t->v[i].a, t->v[i].b, 0, 0, 0, 0};
+		struct vet_link l = {t->v[i].a, t->v[i].b, 0, 0, 0};
 		const struct mh_vet_rec *a = &v->rec[l.a], *b = &v->rec[l.b];
 
 		for (j = i; j < t->n && t->v[j].a == l.a && t->v[j].b == l.b; j++)
@@ -502,7 +517,8 @@ void mh_vet_build_links(struct mh_vet *v)
 	struct tvec t = {NULL, 0, 0};
 	size_t i, j;
 
-	qsort(v->art, v->nart, sizeof(*v->art), cmp_art);
+	if (v->nart)
+		qsort(v->art, v->nart, sizeof(*v->art), cmp_art);
 	runs_and_records(v);
 	for (i = 0; i < v->nart; i = j) {
 		j = i + v->art[i].n;

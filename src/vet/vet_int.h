@@ -44,7 +44,8 @@ struct vet_art {
 	uint8_t kind;
 	uint8_t common;    /* VA_*, the same on every entry of the run */
 	uint8_t unlinked;  /* identities holding it that share nothing else with
-	                      another holder (set for runs of 3+ records) */
+	                      another holder (runs of 3+ records with an
+	                      applicant of the batch, up to vet.hub_max) */
 	const char *value; /* canonical */
 	const char *raw;   /* as written (batch) or the canonical value */
 };
@@ -53,8 +54,7 @@ struct vet_link {
 	uint32_t a, b; /* record indexes, a < b */
 	uint32_t kinds;
 	float sim;
-	double art_score; /* points of the shared artifacts alone */
-	double score;     /* art_score, resume and flagged points */
+	double score;
 };
 
 struct mh_vet {
