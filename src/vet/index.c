@@ -309,8 +309,9 @@ static int first_of_identity(const struct mh_vet *v, size_t from, size_t i)
 
 /* Holders of the run [from, to) that share nothing else with any other
  * holder, counted once per identity (capped at 255); *ids gets the number
- * of identities. Runs are at most vet.hub_max long, so the pairwise test is
- * cheap. */
+ * of identities. A flagged or intel-matched holder is a known operative, not
+ * a stranger: it never counts as unlinked. Runs are at most vet.hub_max
+ * long, so the pairwise test is cheap. */
 static unsigned unlinked_holders(const struct mh_vet *v, size_t from, size_t to, size_t *ids)
 {
 	size_t i, j;
@@ -324,6 +325,8 @@ static unsigned unlinked_holders(const struct mh_vet *v, size_t from, size_t to,
 		if (!first_of_identity(v, from, i))
 			continue;
 		++*ids;
+		if (v->rec[a].flagged || v->rec[a].intel)
+			continue;
 		for (j = from; j < to; j++) {
 			uint32_t b = v->art[j].rec;
 

@@ -359,37 +359,42 @@ static void test_families_strangers_and_photo_cluster(void **state)
 	teardown(&f);
 }
 
-/* An avatar shared with a flagged earlier applicant: with three or more
- * strangers holding it, it is a placeholder and the flagged holder adds
- * nothing; shared with the flagged applicant alone, it is a link (70). */
+/* A photo shared with earlier applicants, some flagged. With strangers
+ * (unflagged, sharing nothing else) the majority of its holders it is a
+ * placeholder and the flagged holder adds nothing; held by the flagged
+ * applicant alone, or mostly by flagged ones (known operatives are not
+ * strangers), it is a link and the flagged bonus applies (40 + 30). */
 static void test_placeholder_flagged_earlier(void **state)
 {
 	static const char batch[] = "{\"id\": 1, \"first_name\": \"Ada\", \"last_name\": \"Vance\","
 	                            " \"custom_fields\": {\"photo_sha256\": \"" AVATAR "\"}}\n";
 	static const char *const names[] = {"Bo Flagged", "Cy Two", "Di Three"};
+	static const struct {
+		size_t holders, flagged;
+		double score;
+	} cases[] = {{1, 1, 70}, {2, 1, 0}, {3, 1, 0}, {3, 2, 70}, {3, 3, 70}};
 	const uint8_t kind = MH_VA_PHOTO;
 	const char *val = AVATAR;
 	struct mh_applicants b = {0};
 	struct mh_err err;
-	size_t holders, k;
+	size_t c, k;
 
 	(void)state;
 	assert_int_equal(
 	    mh_applicants_parse(&b, "b.json", batch, sizeof(batch) - 1, NULL, NULL, &err), 0);
-	for (holders = 1; holders <= 3; holders++) {
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		struct mh_vet *v = mh_vet_new(NULL, NULL, NULL);
 		char id[8];
 
-		for (k = 0; k < holders; k++) {
+		for (k = 0; k < cases[c].holders; k++) {
 			snprintf(id, sizeof(id), "old%zu", k);
-			mh_vet_add_old(v, id, names[k], strchr(names[k], ' ') + 1, 0, k ? 0 : 80,
-			               NULL, &kind, &val, 1);
+			mh_vet_add_old(v, id, names[k], strchr(names[k], ' ') + 1, 0,
+			               k < cases[c].flagged ? 80 : 0, NULL, &kind, &val, 1);
 		}
 		assert_int_equal(mh_vet_run(v, &b, &err), 0);
-		if (holders == 1)
-			assert_true(mh_vet_result(v, 0)->score == 70);
-		else
-			assert_true(mh_vet_result(v, 0)->score == 0);
+		if (mh_vet_result(v, 0)->score != cases[c].score)
+			fail_msg("case %zu: score %.0f, expected %.0f", c,
+			         mh_vet_result(v, 0)->score, cases[c].score);
 		mh_vet_free(v);
 	}
 	mh_applicants_release(&b);
