@@ -13,7 +13,10 @@
  * artifact; a home address under the same surname (family) weighs almost
  * nothing, under 3+ surnames (a mail drop) much more. The applicant gets its
  * strongest pair's points, raised to vet.cluster_points when it re-uses an
- * artifact and its resume resembles a corroborated record's (cluster.c).
+ * artifact and its resume resembles a corroborated record's, or when it
+ * shares specific artifacts with two corroborated records of its cluster
+ * (cluster.c). A placeholder (a value on the profiles of strangers who
+ * share nothing else: a default avatar, an agency's phone) counts nothing.
  */
 #include <stdio.h>
 #include <string.h>
@@ -58,12 +61,15 @@ static void shared_values(struct mh_vet *v, size_t i, struct mh_vet_finding *f)
 		if (!mh_vet_art_run(v, a->arts[k].kind, a->arts[k].value, &from, &to) ||
 		    to - from < 2)
 			continue;
-		if (to - from > v->p.hub_max) {
+		if (v->art[from].common) {
 			char text[160];
 
 			snprintf(text, sizeof(text),
-			         "%s (common: held by %zu records, not counted)", a->arts[k].raw,
-			         to - from);
+			         v->art[from].common == VA_HUB
+			             ? "%s (common: held by %zu records, not counted)"
+			             : "%s (placeholder: held by %zu records that share nothing "
+			               "else, not counted)",
+			         a->arts[k].raw, to - from);
 			e = mh_vet_ev_add(f, mh_vet_kind_names[a->arts[k].kind], text);
 			continue;
 		}
@@ -101,22 +107,61 @@ static void resumes(struct mh_vet *v, size_t i, struct mh_vet_finding *f)
 	}
 }
 
+/* The cores of its cluster this member shares specific artifacts with. */
+static void member_ev(struct mh_vet *v, size_t i, struct mh_vet_finding *f)
+{
+	const struct mh_vet_rec *r = &v->rec[i];
+	char text[160];
+	size_t o = 0;
+	struct mh_vet_ev *e;
+	int k;
+
+	for (k = 0; k < MH_VA__COUNT && o < sizeof(text); k++)
+		if (r->member_kinds & (1u << k))
+			o += (size_t)snprintf(text + o, sizeof(text) - o, "%s%s",
+			                      o ? ", " : "shares ", mh_vet_kind_names[k]);
+	if (o < sizeof(text))
+		snprintf(text + o, sizeof(text) - o, " with %u corroborated records of its cluster",
+		         r->member_cores);
+	e = mh_vet_ev_add(f, "cluster", text);
+	for (k = 0; e && k < (int)r->member_cores && k < MH_VET_MEMBER_OF; k++)
+		with_add(e, r->member_of[k]);
+	if (e && r->member_cores > MH_VET_MEMBER_OF)
+		e->more = r->member_cores - MH_VET_MEMBER_OF;
+}
+
+/* Has an evidence item before k the same artifact name? */
+static int named_before(const struct mh_vet_finding *f, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		if (!strcmp(f->ev[j].artifact, f->ev[k].artifact))
+			return 1;
+	return 0;
+}
+
 static void summary(struct mh_vet *v, size_t i, struct mh_vet_finding *f, double best)
 {
 	const struct mh_vet_rec *r = &v->rec[i];
 	size_t o = 0, k;
 
 	for (k = 0; k < f->nev && o < sizeof(f->summary); k++)
-		o += (size_t)snprintf(f->summary + o, sizeof(f->summary) - o, "%s%s", k ? ", " : "",
-		                      f->ev[k].artifact);
+		if (strcmp(f->ev[k].artifact, "cluster") && !named_before(f, k))
+			o += (size_t)snprintf(f->summary + o, sizeof(f->summary) - o, "%s%s",
+			                      o ? ", " : "", f->ev[k].artifact);
 	if (o < sizeof(f->summary))
 		o += (size_t)snprintf(f->summary + o, sizeof(f->summary) - o,
 		                      " shared with other records (strongest pair %.0f points)",
 		                      best);
 	if (r->component && o < sizeof(f->summary))
-		snprintf(f->summary + o, sizeof(f->summary) - o, "; cluster C%u of %zu%s",
-		         r->component, v->cl[r->component - 1].n,
-		         v->cl[r->component - 1].confirmed ? ", confirmed" : "");
+		o += (size_t)snprintf(f->summary + o, sizeof(f->summary) - o,
+		                      "; cluster C%u of %zu%s", r->component,
+		                      v->cl[r->component - 1].n,
+		                      v->cl[r->component - 1].confirmed ? ", confirmed" : "");
+	if (r->member && o < sizeof(f->summary))
+		snprintf(f->summary + o, sizeof(f->summary) - o,
+		         "; holds a value of %u of its corroborated records", r->member_cores);
 }
 
 void mh_vet_check_reuse(struct mh_vet *v, size_t i)
@@ -130,7 +175,7 @@ void mh_vet_check_reuse(struct mh_vet *v, size_t i)
 		if (v->link[v->adj[k]].score > best)
 			best = v->link[v->adj[k]].score;
 	pts = best;
-	if (r->resembles && pts < v->p.cluster_points)
+	if ((r->resembles || r->member) && pts < v->p.cluster_points)
 		pts = v->p.cluster_points;
 	if (v->adj_off[i] == v->adj_off[i + 1]) {
 		/* nothing linked, but say so when a value is common to many */
@@ -142,7 +187,8 @@ void mh_vet_check_reuse(struct mh_vet *v, size_t i)
 			v->res[i].nf--;
 			return;
 		}
-		snprintf(f->summary, sizeof(f->summary), "only values common to many records");
+		snprintf(f->summary, sizeof(f->summary),
+		         "only values common to many records or placeholders");
 		return;
 	}
 	f = mh_vet_finding_add(&v->res[i], "identity.reuse", pts);
@@ -150,6 +196,8 @@ void mh_vet_check_reuse(struct mh_vet *v, size_t i)
 		return;
 	shared_values(v, i, f);
 	resumes(v, i, f);
+	if (r->member)
+		member_ev(v, i, f);
 	if (r->resembles) {
 		struct mh_vet_ev *e = mh_vet_ev_add(f, "resume", "resembles a corroborated record");
 

@@ -129,6 +129,75 @@ static void resemblance(struct mh_vet *v)
 	free(core);
 }
 
+/* Cores of distinct identities holding one value with an applicant. */
+struct holders {
+	uint32_t n;
+	uint32_t of[MH_VET_MEMBER_OF];
+};
+
+/* Cores of other identities than applicant i holding the value at art[x]
+ * (other surnames when it is an address: not a family's home). */
+static void value_cores(const struct mh_vet *v, size_t i, size_t x, struct holders *c)
+{
+	size_t from = x, to, j;
+	uint32_t m;
+
+	while (from > 0 && v->art[from - 1].h == v->art[x].h)
+		from--;
+	to = from + v->art[from].n;
+	for (j = from; j < to; j++) {
+		uint32_t o = v->art[j].rec;
+
+		if (o == i || !v->rec[o].core || same_name(v, i, o) ||
+		    (v->art[x].kind == MH_VA_ADDRESS &&
+		     !strcmp(v->rec[i].surname, v->rec[o].surname)))
+			continue;
+		for (m = 0; m < c->n && m < MH_VET_MEMBER_OF && !same_name(v, c->of[m], o); m++)
+			;
+		if (m < c->n && m < MH_VET_MEMBER_OF)
+			continue;
+		if (c->n < MH_VET_MEMBER_OF)
+			c->of[c->n] = o;
+		c->n++;
+	}
+}
+
+/* Batch applicants holding a value of the operation: a specific value
+ * (neither common nor a placeholder) that two or more cores hold and that no
+ * holder but perhaps this applicant holds without sharing anything else. A
+ * persona whose resume was rewritten but who uses the operation's mail drop
+ * is a member, whatever its own resume. One core is not enough (a recycled
+ * number, a roommate), nor is a value strangers also hold (a coworking
+ * address). Members do not make others members: the rule does not chain. */
+static void membership(struct mh_vet *v)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < v->batch->n; i++) {
+		struct mh_vet_rec *r = &v->rec[i];
+
+		if (r->core)
+			continue;
+		for (k = v->rart_off[i]; k < v->rart_off[i + 1]; k++) {
+			const struct vet_art *x = &v->art[v->rart[k]];
+			struct holders c = {0, {0}};
+
+			if (x->common || x->n < 3 || x->unlinked > 1)
+				continue;
+			value_cores(v, i, v->rart[k], &c);
+			if (c.n < 2)
+				continue;
+			r->member = 1;
+			r->member_kinds |= 1u << x->kind;
+			if (c.n > r->member_cores) {
+				r->member_cores = c.n;
+				memcpy(r->member_of, c.of, sizeof(r->member_of));
+			}
+		}
+	}
+}
+
 static void flag_employees(struct mh_vet *v)
 {
 	size_t i;
@@ -139,9 +208,9 @@ static void flag_employees(struct mh_vet *v)
 
 		if (l->score < v->p.link_min)
 			continue;
-		if (b->type == MH_VR_EMPLOYEE && (a->core || a->resembles))
+		if (b->type == MH_VR_EMPLOYEE && (a->core || a->resembles || a->member))
 			b->flagged = 1;
-		if (a->type == MH_VR_EMPLOYEE && (b->core || b->resembles))
+		if (a->type == MH_VR_EMPLOYEE && (b->core || b->resembles || b->member))
 			a->flagged = 1;
 	}
 }
@@ -196,9 +265,11 @@ void mh_vet_build_clusters(struct mh_vet *v)
 	free(cid);
 	free(up);
 	cores(v);
+	membership(v);
 	resemblance(v);
 	flag_employees(v);
 	for (i = 0; i < v->nrec; i++)
-		if (v->rec[i].component && (v->rec[i].core || v->rec[i].resembles))
+		if (v->rec[i].component &&
+		    (v->rec[i].core || v->rec[i].resembles || v->rec[i].member))
 			v->cl[v->rec[i].component - 1].confirmed = 1;
 }

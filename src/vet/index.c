@@ -8,7 +8,9 @@
  * it to every other record: pairs, not all N^2 of the run's records, since
  * only the batch is being judged. A value held by more than vet.hub_max
  * identities (an agency switchboard, a default avatar, a co-working address)
- * links nobody: it is reported as common instead.
+ * links nobody: it is reported as common instead. So does a placeholder: a
+ * value held by three or more identities of whom two or more share nothing
+ * else with any other holder (a default avatar on strangers' profiles).
  *
  * Resumes: every record's MinHash is cut into bands; equal band keys make
  * candidate pairs (buckets larger than vet.bucket_max are boilerplate and
@@ -25,6 +27,11 @@
 #include "ingest/roster.h"
 #include "util/xalloc.h"
 #include "vet/vet_int.h"
+
+/* How far below vet.resume_overlap a MinHash estimate may be and still be
+ * checked exactly: about five standard deviations of the 128-hash estimate
+ * at a similarity of 0.3. */
+#define ESTIMATE_MARGIN 0.2
 
 struct triple {
 	uint32_t a, b, kinds;
@@ -58,6 +65,7 @@ static void art_add(struct mh_vet *v, size_t *cap, uint32_t rec, uint8_t kind, c
 
 	v->art = mh_grow(v->art, cap, v->nart + 1, sizeof(*v->art));
 	a = &v->art[v->nart++];
+	memset(a, 0, sizeof(*a));
 	a->h = art_hash(kind, value);
 	a->rec = rec;
 	a->kind = kind;
@@ -244,6 +252,110 @@ static int surnames(const struct mh_vet *v, size_t from, size_t to)
 	return n;
 }
 
+/* Another value than run hash h shared by records a and b that would link
+ * them: held by at most vet.hub_max records, and not an address under one
+ * surname (family). */
+static int other_value(const struct mh_vet *v, uint32_t a, uint32_t b, uint64_t h)
+{
+	uint32_t i = v->rart_off[a], j = v->rart_off[b];
+
+	while (i < v->rart_off[a + 1] && j < v->rart_off[b + 1]) {
+		const struct vet_art *x = &v->art[v->rart[i]], *y = &v->art[v->rart[j]];
+
+		if (x->h < y->h) {
+			i++;
+			continue;
+		}
+		if (y->h < x->h) {
+			j++;
+			continue;
+		}
+		if (x->h != h && x->n <= v->p.hub_max &&
+		    !(x->kind == MH_VA_ADDRESS && !strcmp(v->rec[a].surname, v->rec[b].surname)))
+			return 1;
+		i++;
+		j++;
+	}
+	return 0;
+}
+
+/* Are two holders of the value with hash h linked by anything else: another
+ * shared value, or resumes overlapping at vet.resume_overlap? The MinHash
+ * estimate rules out clearly different resumes cheaply (this runs on every
+ * pair of a run); the rest get mh_vet_resume_sim(), exact between two
+ * applicants of the batch. */
+static int otherwise_linked(const struct mh_vet *v, uint32_t a, uint32_t b, uint64_t h)
+{
+	const struct mh_vet_rec *x = &v->rec[a], *y = &v->rec[b];
+
+	if (other_value(v, a, b, h))
+		return 1;
+	if (!x->has_sig || !y->has_sig ||
+	    mh_minhash_sim(&x->sig, &y->sig) < v->p.overlap - ESTIMATE_MARGIN)
+		return 0;
+	return mh_vet_resume_sim(v, a, b) >= v->p.overlap;
+}
+
+/* Is entry i of a run the first record of its identity (name) there? */
+static int first_of_identity(const struct mh_vet *v, size_t from, size_t i)
+{
+	size_t k;
+
+	for (k = from; k < i; k++)
+		if (same_identity(v, v->art[k].rec, v->art[i].rec))
+			return 0;
+	return 1;
+}
+
+/* Holders of the run [from, to) that share nothing else with any other
+ * holder, counted once per identity (capped at 255); *ids gets the number
+ * of identities. A flagged or intel-matched holder is a known operative, not
+ * a stranger: it never counts as unlinked. Runs are at most vet.hub_max
+ * long, so the pairwise test is cheap. */
+static unsigned unlinked_holders(const struct mh_vet *v, size_t from, size_t to, size_t *ids)
+{
+	size_t i, j;
+	unsigned unlinked = 0;
+	uint64_t h = v->art[from].h;
+
+	*ids = 0;
+	for (i = from; i < to; i++) {
+		uint32_t a = v->art[i].rec;
+
+		if (!first_of_identity(v, from, i))
+			continue;
+		++*ids;
+		if (v->rec[a].flagged || v->rec[a].intel)
+			continue;
+		for (j = from; j < to; j++) {
+			uint32_t b = v->art[j].rec;
+
+			if (a != b && !same_identity(v, a, b) && otherwise_linked(v, a, b, h))
+				break;
+		}
+		unlinked += j == to && unlinked < 255;
+	}
+	return unlinked;
+}
+
+/* A placeholder: a value held by vet.placeholder.holders or more identities,
+ * most of them (and at least vet.placeholder.unlinked) sharing nothing else
+ * with any other holder. A default avatar, an agency's switchboard or an
+ * office address sits on the profiles of strangers; a persona's artifact
+ * sits on records that also share resumes or other values. */
+static int placeholder(struct mh_vet *v, size_t from, size_t to)
+{
+	size_t ids, i;
+	unsigned u;
+
+	if (to - from < 3 && (double)(to - from) < v->p.ph_holders)
+		return 0;
+	u = unlinked_holders(v, from, to, &ids);
+	for (i = from; i < to; i++)
+		v->art[i].unlinked = (uint8_t)u;
+	return (double)ids >= v->p.ph_holders && (double)u >= v->p.ph_unlinked && 2 * u > ids;
+}
+
 static void group_links(struct mh_vet *v, size_t from, size_t to, struct tvec *t)
 {
 	size_t i, j, nnew = 0;
@@ -254,9 +366,11 @@ static void group_links(struct mh_vet *v, size_t from, size_t to, struct tvec *t
 		nnew += v->rec[v->art[i].rec].type == MH_VR_NEW;
 	if (!nnew || to - from < 2)
 		return;
-	if (to - from > v->p.hub_max) {
-		v->hub = mh_realloc(v->hub, (v->nhub + 1) * sizeof(*v->hub));
-		v->hub[v->nhub++] = (struct vet_hub){(uint32_t)from, (uint32_t)(to - from)};
+	if (to - from > v->p.hub_max || placeholder(v, from, to)) {
+		uint8_t why = to - from > v->p.hub_max ? VA_HUB : VA_PLACEHOLDER;
+
+		for (i = from; i < to; i++)
+			v->art[i].common = why;
 		return;
 	}
 	if (kind == MH_VA_ADDRESS && surnames(v, from, to) >= 3)
@@ -349,7 +463,8 @@ static void merge(struct mh_vet *v, struct tvec *t)
 {
 	size_t i, j;
 
-	qsort(t->v, t->n, sizeof(*t->v), cmp_triple);
+	if (t->n) /* t->v is NULL without triples */
+		qsort(t->v, t->n, sizeof(*t->v), cmp_triple);
 	v->link = mh_malloc((t->n ? t->n : 1) * sizeof(*v->link));
 	v->nlink = 0;
 	for (i = 0; i < t->n; i = j) {
@@ -375,15 +490,41 @@ static void merge(struct mh_vet *v, struct tvec *t)
 	}
 }
 
+/* Each entry's run length, and every record's entries in hash order. */
+static void runs_and_records(struct mh_vet *v)
+{
+	size_t i, j, k;
+	uint32_t *fill;
+
+	for (i = 0; i < v->nart; i = j) {
+		for (j = i + 1; j < v->nart && v->art[j].h == v->art[i].h; j++)
+			;
+		for (k = i; k < j; k++)
+			v->art[k].n = (uint32_t)(j - i);
+	}
+	v->rart_off = mh_calloc(v->nrec + 1, sizeof(*v->rart_off));
+	v->rart = mh_malloc((v->nart ? v->nart : 1) * sizeof(*v->rart));
+	for (i = 0; i < v->nart; i++)
+		v->rart_off[v->art[i].rec + 1]++;
+	for (i = 0; i < v->nrec; i++)
+		v->rart_off[i + 1] += v->rart_off[i];
+	fill = mh_malloc((v->nrec ? v->nrec : 1) * sizeof(*fill));
+	memcpy(fill, v->rart_off, v->nrec * sizeof(*fill));
+	for (i = 0; i < v->nart; i++)
+		v->rart[fill[v->art[i].rec]++] = (uint32_t)i;
+	free(fill);
+}
+
 void mh_vet_build_links(struct mh_vet *v)
 {
 	struct tvec t = {NULL, 0, 0};
 	size_t i, j;
 
-	qsort(v->art, v->nart, sizeof(*v->art), cmp_art);
+	if (v->nart)
+		qsort(v->art, v->nart, sizeof(*v->art), cmp_art);
+	runs_and_records(v);
 	for (i = 0; i < v->nart; i = j) {
-		for (j = i + 1; j < v->nart && v->art[j].h == v->art[i].h; j++)
-			;
+		j = i + v->art[i].n;
 		group_links(v, i, j, &t);
 	}
 	resume_candidates(v, &t);

@@ -39,6 +39,8 @@ static void params(struct vet_params *p, const struct mh_config *c)
 	p->bucket_max = (uint32_t)num(c, "vet.bucket_max", 200);
 	p->link_min = num(c, "vet.link_min", 25);
 	p->cluster_points = num(c, "vet.cluster_points", 60);
+	p->ph_holders = num(c, "vet.placeholder.holders", 3);
+	p->ph_unlinked = num(c, "vet.placeholder.unlinked", 2);
 	p->threshold = num(c, "alert.threshold", 60);
 	p->intel_points = num(c, "vet.intel_points", 70);
 	p->intel_phone_points = num(c, "vet.intel_phone_points", 40);
@@ -92,7 +94,8 @@ void mh_vet_free(struct mh_vet *v)
 	free(v->rec);
 	free(v->art);
 	free(v->link);
-	free(v->hub);
+	free(v->rart_off);
+	free(v->rart);
 	free(v->res);
 	free(v->cl);
 	free(v->adj_off);

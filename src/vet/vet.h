@@ -32,6 +32,7 @@ struct mh_roster;
 #define MH_VET_MAX_FINDINGS 8
 #define MH_VET_MAX_EV       8
 #define MH_VET_MAX_WITH     8
+#define MH_VET_MEMBER_OF    4
 
 enum mh_vet_rtype { MH_VR_NEW = 0, MH_VR_OLD, MH_VR_EMPLOYEE };
 
@@ -46,8 +47,13 @@ struct mh_vet_rec {
 	uint8_t core;      /* has a corroborated pair, or is flagged or in intel */
 	uint8_t resembles; /* batch applicant re-using an artifact whose resume
 	                      resembles a core record's (cluster.c) */
-	uint32_t like;     /* that core record */
+	uint8_t member;    /* batch applicant sharing specific artifacts with two
+	                      or more cores of its cluster (cluster.c) */
+	uint32_t like;     /* the core record it resembles */
 	float like_sim;
+	uint32_t member_kinds;                /* bit per enum mh_vet_kind of such values */
+	uint32_t member_cores;                /* most cores (distinct identities) holding one */
+	uint32_t member_of[MH_VET_MEMBER_OF]; /* the first of those cores */
 	const char *id, *name, *surname;
 	int64_t applied_ms;
 	uint32_t index;     /* into the batch (NEW), the old pool (OLD), the roster */

@@ -15,6 +15,7 @@ struct vet_params {
 	double w[MH_VA__COUNT];
 	double w_addr_many, w_family, w_resume, w_overlap, w_flagged;
 	double near, overlap, link_min, cluster_points, threshold;
+	double ph_holders, ph_unlinked; /* vet.placeholder.* */
 	double intel_points, intel_phone_points, referral_points;
 	double velocity_jobs, velocity_days, velocity_points;
 	double inc_vpn, inc_geo, inc_edu, inc_refs, inc_ship, inc_cap;
@@ -33,10 +34,18 @@ struct vet_old {
 	size_t n;
 };
 
+/* Why a shared value links nobody (struct vet_art.common). */
+enum { VA_SPECIFIC = 0, VA_HUB, VA_PLACEHOLDER };
+
 struct vet_art {
 	uint64_t h;
 	uint32_t rec;
+	uint32_t n; /* records holding the value: the length of its run */
 	uint8_t kind;
+	uint8_t common;    /* VA_*, the same on every entry of the run */
+	uint8_t unlinked;  /* identities holding it that share nothing else with
+	                      another holder (runs of 3+ records with an
+	                      applicant of the batch, up to vet.hub_max) */
 	const char *value; /* canonical */
 	const char *raw;   /* as written (batch) or the canonical value */
 };
@@ -46,12 +55,6 @@ struct vet_link {
 	uint32_t kinds;
 	float sim;
 	double score;
-};
-
-/* A shared value too common to link anyone (vet.hub_max). */
-struct vet_hub {
-	uint32_t art; /* first entry of its group */
-	uint32_t n;   /* records holding it */
 };
 
 struct mh_vet {
@@ -69,10 +72,10 @@ struct mh_vet {
 	size_t nrec;
 	struct vet_art *art; /* sorted by (h, rec) */
 	size_t nart;
+	uint32_t *rart_off;    /* artifacts of record r: rart[rart_off[r] .. rart_off[r + 1]) */
+	uint32_t *rart;        /* indexes into v->art, ascending (so by hash) */
 	struct vet_link *link; /* sorted by (a, b) */
 	size_t nlink;
-	struct vet_hub *hub;
-	size_t nhub;
 	struct mh_vet_result *res; /* one per batch applicant */
 	struct mh_vet_cluster *cl;
 	size_t ncl;

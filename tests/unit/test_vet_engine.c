@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "config/config.h"
 #include "intel/intel.h"
 #include "store/store_vet.h"
 #include "vet/minhash.h"
@@ -16,6 +17,11 @@
 #include "vet/vet.h"
 
 #define DATA "tests/data/greenhouse/"
+/* Hand-made Greenhouse candidates: placeholders, a persona cluster's mail
+ * drop, families, strangers sharing a persona cluster's phone (the e2e case
+ * vet_placeholder reads them too). */
+#define PLACEHOLDER "tests/e2e/vet_placeholder/inputs/candidates.json"
+#define AVATAR      "a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7"
 
 struct fx {
 	struct mh_applicants b;
@@ -73,6 +79,32 @@ static void setup(struct fx *f, int with_intel)
 	f->v = mh_vet_new(NULL, f->in, NULL);
 	mh_vet_add_employees(f->v, &f->r, NULL, 0);
 	assert_int_equal(mh_vet_run(f->v, &f->b, &err), 0);
+}
+
+/* The placeholder fixture, vetted alone, with an optional config text. */
+static void setup_ph(struct fx *f, struct mh_config **cfg, const char *yaml)
+{
+	struct mh_err err;
+
+	memset(f, 0, sizeof(*f));
+	*cfg = NULL;
+	if (yaml) {
+		*cfg = mh_config_parse("t.yaml", yaml, strlen(yaml), &err);
+		assert_non_null(*cfg);
+	}
+	assert_int_equal(mh_applicants_read(&f->b, PLACEHOLDER, NULL, NULL, &err), 0);
+	f->v = mh_vet_new(*cfg, NULL, NULL);
+	assert_int_equal(mh_vet_run(f->v, &f->b, &err), 0);
+}
+
+static size_t batch_index(const struct fx *f, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < f->b.n && strcmp(f->b.v[i].id, id); i++)
+		;
+	assert_true(i < f->b.n);
+	return i;
 }
 
 static void teardown(struct fx *f)
@@ -222,6 +254,152 @@ static void test_store_round_trip(void **state)
 	unlink(db);
 }
 
+/* A default avatar on four strangers and an agency's phone on three are
+ * placeholders: no points, no cluster, even for the avatar holder whose
+ * resume overlaps two corroborated records of a persona cluster (it scored
+ * 60 when any shared value let a resemblance count). */
+static void test_placeholder_links_nobody(void **state)
+{
+	static const char *const ids[] = {"9201", "9202", "9203", "9204", "9301", "9302", "9303"};
+	struct mh_config *cfg;
+	const struct mh_vet_finding *r;
+	struct fx f;
+	size_t k;
+
+	(void)state;
+	setup_ph(&f, &cfg, NULL);
+	for (k = 0; k < sizeof(ids) / sizeof(ids[0]); k++) {
+		const struct mh_vet_rec *rec = mh_vet_rec(f.v, (uint32_t)batch_index(&f, ids[k]));
+
+		assert_true(res(&f, ids[k])->score == 0);
+		assert_int_equal(res(&f, ids[k])->cluster, 0);
+		assert_false(rec->resembles || rec->member || rec->core);
+		r = finding(res(&f, ids[k]), "identity.reuse");
+		assert_non_null(r);
+		assert_non_null(strstr(r->ev[0].value, "placeholder"));
+	}
+	assert_non_null(
+	    strstr(finding(res(&f, "9201"), "identity.reuse")->ev[0].value, "held by 4 records"));
+	teardown(&f);
+	/* four holders are too few for a placeholder when five are required */
+	setup_ph(&f, &cfg, "vet:\n  placeholder.holders: 5\n");
+	assert_true(res(&f, "9202")->score == 40);
+	assert_true(res(&f, "9201")->score >= 60);
+	assert_true(res(&f, "9301")->score == 40);
+	teardown(&f);
+	mh_config_free(cfg);
+	/* nor when five holders sharing nothing else are required */
+	setup_ph(&f, &cfg, "vet:\n  placeholder.unlinked: 5\n");
+	assert_true(res(&f, "9301")->score == 40);
+	assert_true(res(&f, "9202")->score == 40);
+	teardown(&f);
+	mh_config_free(cfg);
+}
+
+/* A persona with a rewritten resume whose only shared value is the cluster's
+ * mail drop is a member: the value is specific (every other holder shares
+ * resumes) and three corroborated records hold it. */
+static void test_member_through_specific_value(void **state)
+{
+	struct mh_config *cfg;
+	const struct mh_vet_finding *r;
+	const struct mh_vet_ev *e;
+	const struct mh_vet_rec *rec;
+	struct fx f;
+
+	(void)state;
+	setup_ph(&f, &cfg, NULL);
+	rec = mh_vet_rec(f.v, (uint32_t)batch_index(&f, "9104"));
+	assert_true(rec->member);
+	assert_false(rec->core || rec->resembles);
+	assert_int_equal(rec->member_cores, 3);
+	assert_true(res(&f, "9104")->score >= 60);
+	r = finding(res(&f, "9104"), "identity.reuse");
+	assert_non_null(r);
+	e = ev_of(r, "cluster");
+	assert_non_null(e);
+	assert_int_equal(e->nwith, 3);
+	assert_non_null(strstr(e->value, "address"));
+	assert_non_null(ev_of(r, "address"));
+	assert_null(ev_of(r, "resume"));
+	assert_true(res(&f, "9101")->score >= 60);
+	assert_int_equal(res(&f, "9104")->cluster, res(&f, "9101")->cluster);
+	assert_true(mh_vet_cluster(f.v, res(&f, "9104")->cluster - 1)->confirmed);
+	teardown(&f);
+	/* membership is the cluster_points rule: set lower, it scores lower */
+	setup_ph(&f, &cfg, "vet:\n  cluster_points: 50\n");
+	assert_true(res(&f, "9104")->score == 50);
+	teardown(&f);
+	mh_config_free(cfg);
+}
+
+/* Families stay low, the relative of a persona too; strangers who give the
+ * phone a persona cluster also gives are not members (the value is not the
+ * operation's alone); a cluster sharing only its photo, with resumes of one
+ * template, keeps its photo (its holders share resumes: not a placeholder). */
+static void test_families_strangers_and_photo_cluster(void **state)
+{
+	struct mh_config *cfg;
+	struct fx f;
+
+	(void)state;
+	setup_ph(&f, &cfg, NULL);
+	assert_true(res(&f, "9401")->score == 5);
+	assert_true(res(&f, "9402")->score == 5);
+	assert_true(res(&f, "9403")->score == 5);
+	assert_int_equal(res(&f, "9403")->cluster, 0);
+	assert_true(res(&f, "9601")->score == 40);
+	assert_true(res(&f, "9602")->score == 40);
+	assert_false(mh_vet_rec(f.v, (uint32_t)batch_index(&f, "9601"))->member);
+	assert_true(res(&f, "9501")->score >= 60);
+	assert_true(res(&f, "9701")->score >= 60);
+	assert_true(res(&f, "9702")->score >= 60);
+	assert_true(res(&f, "9703")->score >= 60);
+	assert_non_null(ev_of(finding(res(&f, "9701"), "identity.reuse"), "photo"));
+	teardown(&f);
+}
+
+/* A photo shared with earlier applicants, some flagged. With strangers
+ * (unflagged, sharing nothing else) the majority of its holders it is a
+ * placeholder and the flagged holder adds nothing; held by the flagged
+ * applicant alone, or mostly by flagged ones (known operatives are not
+ * strangers), it is a link and the flagged bonus applies (40 + 30). */
+static void test_placeholder_flagged_earlier(void **state)
+{
+	static const char batch[] = "{\"id\": 1, \"first_name\": \"Ada\", \"last_name\": \"Vance\","
+	                            " \"custom_fields\": {\"photo_sha256\": \"" AVATAR "\"}}\n";
+	static const char *const names[] = {"Bo Flagged", "Cy Two", "Di Three"};
+	static const struct {
+		size_t holders, flagged;
+		double score;
+	} cases[] = {{1, 1, 70}, {2, 1, 0}, {3, 1, 0}, {3, 2, 70}, {3, 3, 70}};
+	const uint8_t kind = MH_VA_PHOTO;
+	const char *val = AVATAR;
+	struct mh_applicants b = {0};
+	struct mh_err err;
+	size_t c, k;
+
+	(void)state;
+	assert_int_equal(
+	    mh_applicants_parse(&b, "b.json", batch, sizeof(batch) - 1, NULL, NULL, &err), 0);
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct mh_vet *v = mh_vet_new(NULL, NULL, NULL);
+		char id[8];
+
+		for (k = 0; k < cases[c].holders; k++) {
+			snprintf(id, sizeof(id), "old%zu", k);
+			mh_vet_add_old(v, id, names[k], strchr(names[k], ' ') + 1, 0,
+			               k < cases[c].flagged ? 80 : 0, NULL, &kind, &val, 1);
+		}
+		assert_int_equal(mh_vet_run(v, &b, &err), 0);
+		if (mh_vet_result(v, 0)->score != cases[c].score)
+			fail_msg("case %zu: score %.0f, expected %.0f", c,
+			         mh_vet_result(v, 0)->score, cases[c].score);
+		mh_vet_free(v);
+	}
+	mh_applicants_release(&b);
+}
+
 static void test_minhash(void **state)
 {
 	static const char a[] = "Built REST and gRPC services in Go handling millions of requests "
@@ -255,9 +433,16 @@ static void test_minhash(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_reuse_pair),       cmocka_unit_test(test_other_checks),
-	    cmocka_unit_test(test_clusters_once),    cmocka_unit_test(test_json),
-	    cmocka_unit_test(test_store_round_trip), cmocka_unit_test(test_minhash),
+	    cmocka_unit_test(test_reuse_pair),
+	    cmocka_unit_test(test_other_checks),
+	    cmocka_unit_test(test_clusters_once),
+	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_store_round_trip),
+	    cmocka_unit_test(test_minhash),
+	    cmocka_unit_test(test_placeholder_links_nobody),
+	    cmocka_unit_test(test_member_through_specific_value),
+	    cmocka_unit_test(test_families_strangers_and_photo_cluster),
+	    cmocka_unit_test(test_placeholder_flagged_earlier),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
