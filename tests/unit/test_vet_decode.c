@@ -162,17 +162,18 @@ static void test_limits(void **state)
 {
 	struct mh_applicants s = {0};
 	struct mh_err err;
-	char *big = mh_malloc(MH_VET_RESUME_MAX * 2 + 200), *p = big;
-	size_t k;
+	size_t cap = MH_VET_RESUME_MAX * 2 + 200, k;
+	char *big = mh_malloc(cap), *p = big, *end = big + cap;
 
 	(void)state;
-	p += sprintf(p, "{\"id\": 1, \"phone_numbers\": [");
+	p += snprintf(p, (size_t)(end - p), "{\"id\": 1, \"phone_numbers\": [");
 	for (k = 0; k < MH_VET_MAX_ARTS + 5; k++)
-		p += sprintf(p, "%s{\"value\": \"+1 512 555 %04zu\"}", k ? "," : "", k);
-	p += sprintf(p, "], \"custom_fields\": {\"resume_text\": \"");
+		p += snprintf(p, (size_t)(end - p), "%s{\"value\": \"+1 512 555 %04zu\"}",
+		              k ? "," : "", k);
+	p += snprintf(p, (size_t)(end - p), "], \"custom_fields\": {\"resume_text\": \"");
 	memset(p, 'a', MH_VET_RESUME_MAX + 100);
 	p += MH_VET_RESUME_MAX + 100;
-	p += sprintf(p, "\"}}");
+	p += snprintf(p, (size_t)(end - p), "\"}}");
 	assert_int_equal(
 	    mh_applicants_parse(&s, "big.json", big, (size_t)(p - big), NULL, NULL, &err), 0);
 	assert_int_equal(s.n, 1);
