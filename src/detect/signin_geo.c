@@ -22,9 +22,10 @@
  * days, events, first/last seen and the first source line (events beyond
  * are counted as "other countries"), the last located sign-in per identity
  * provider for the travel check, and the count and first example of
- * impossible travel. Days are counted as distinct consecutive days per
- * thread; a day split across threads or files may count twice, which only
- * errs towards the person's usual country. Contexts merge by summing.
+ * impossible travel. Days are a set of day numbers, so a day seen in two
+ * files or by two threads counts once. Contexts merge by summing counts and
+ * uniting day sets. Travel pairs are consecutive sign-ins as one thread sees
+ * them; a pair that straddles two threads' blocks is not judged.
  * Because the evidence is per event, findings are of event origin: a
  * re-scan that reads only new data keeps what earlier scans found.
  *
@@ -71,13 +72,27 @@ static const struct mh_param params[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
+/* Days are a set, not a counter: inputs are not in time order (one file per
+ * source) and threads see interleaved days, so only a set merges exactly.
+ * Bit (day % DAY_BITS); the store keeps at most MH_MAX_DAYS (400) days. */
+#define DAY_BITS 448
+
 struct ctry {
 	int64_t first_ms, last_ms;
 	uint32_t file_id, line; /* first sighting */
 	uint32_t count;
-	int32_t last_day;
-	uint16_t country, ndays;
+	uint16_t country;
+	uint64_t days[DAY_BITS / 64];
 };
+
+static unsigned ndays(const struct ctry *k)
+{
+	unsigned n = 0, i;
+
+	for (i = 0; i < DAY_BITS / 64; i++)
+		n += (unsigned)__builtin_popcountll(k->days[i]);
+	return n;
+}
 
 /* Events per (country, address), so that finish can take out addresses that
  * turn out to be shared infrastructure. */
@@ -161,7 +176,6 @@ static struct ctry *ctry_get(struct pgeo *g, uint16_t country)
 	g->c[g->nc].country = country;
 	g->c[g->nc].first_ms = INT64_MAX;
 	g->c[g->nc].last_ms = INT64_MIN;
-	g->c[g->nc].last_day = INT32_MIN;
 	return &g->c[g->nc++];
 }
 
@@ -192,9 +206,10 @@ static void add_place(struct pgeo *g, uint16_t country, uint32_t iphash, const s
 	}
 	add_loc(g, country, iphash, 1);
 	k->count++;
-	if (day != k->last_day) {
-		k->ndays++;
-		k->last_day = day;
+	{
+		unsigned b = (unsigned)(((day % DAY_BITS) + DAY_BITS) % DAY_BITS);
+
+		k->days[b / 64] |= 1ull << (b % 64);
 	}
 	if (ev->ts_ms < k->first_ms) {
 		k->first_ms = ev->ts_ms;
@@ -292,7 +307,8 @@ static void merge_one(struct pgeo *d, const struct pgeo *s)
 			continue;
 		}
 		k->count += sk->count;
-		k->ndays = (uint16_t)(k->ndays + sk->ndays);
+		for (int b = 0; b < DAY_BITS / 64; b++)
+			k->days[b] |= sk->days[b];
 		if (sk->first_ms < k->first_ms) {
 			k->first_ms = sk->first_ms;
 			k->file_id = sk->file_id;
@@ -390,7 +406,7 @@ static void make_view(struct judge *j, const struct pgeo *g)
 		own = k->count > infra ? k->count - infra : 0;
 		j->v[j->nv].k = k;
 		j->v[j->nv].count = own;
-		j->v[j->nv].days = k->count ? k->ndays * own / k->count : 0;
+		j->v[j->nv].days = k->count ? ndays(k) * own / k->count : 0;
 		j->nv++;
 	}
 }

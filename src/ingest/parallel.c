@@ -2,7 +2,11 @@
  * Several threads decoding one regular file (work.h, mh_ingest_parallel).
  *
  * Design. The range [from, size) is cut into fixed blocks of BLOCK bytes,
- * claimed in increasing order through an atomic counter. A block owns every
+ * dealt round-robin: worker i takes blocks i, i + T, i + 2T ... for T
+ * workers. A fixed deal (rather than first come, first served) makes each
+ * worker see the same events in the same order on every run, so detectors
+ * that follow a sequence per worker give the same answer every time. A block
+ * owns every
  * line that *starts* inside it: the owner of block k > 0 reads from one byte
  * before the block, skips to just after the first newline, and for its last
  * line reads on past the block end until the newline (at most MH_MAX_RECORD
@@ -12,9 +16,11 @@
  * Exact line numbers: right after reading its block, each owner counts the
  * newlines inside its nominal range and publishes the running total
  * cum[k + 1] = cum[k] + count, waiting under a mutex for cum[k]. Counting runs
- * at memory speed, so the wait is short, and it cannot deadlock: a worker
- * publishes before it claims another block, so the lowest unpublished block's
- * owner always has what it needs.
+ * at memory speed, so the wait is short, and it cannot deadlock: each worker
+ * takes its blocks in increasing order and publishes one before starting the
+ * next, so the lowest unpublished block's owner is working on it and has what
+ * it needs. Workers start only once all are running (T is the number that
+ * started), so no block is dealt to a thread that failed to start.
  *
  * The prefix hash is fed in the same ordered step, block by block, so the
  * file is read once.
@@ -43,7 +49,9 @@ struct shared {
 	int fd;
 	uint64_t from, size, nblocks, line0;
 	XXH3_state_t *hx;
-	atomic_uint_fast64_t next, bytes_done, events_done;
+	atomic_uint_fast64_t bytes_done, events_done;
+	unsigned stride; /* workers running: the deal's period */
+	int go;          /* set with stride once every worker has started */
 	pthread_mutex_t mu, report;
 	pthread_cond_t cv;
 	uint64_t *cum;
@@ -199,7 +207,13 @@ static void *worker_main(void *arg)
 	struct shared *sh = wk->sh;
 	uint64_t k, done_events = 0;
 
-	while ((k = atomic_fetch_add(&sh->next, 1)) < sh->nblocks) {
+	pthread_mutex_lock(&sh->mu);
+	while (!sh->go)
+		pthread_cond_wait(&sh->cv, &sh->mu);
+	pthread_mutex_unlock(&sh->mu);
+	if (wk->w.index >= sh->stride)
+		return NULL;
+	for (k = wk->w.index; k < sh->nblocks; k += sh->stride) {
 		uint64_t bs = sh->from + k * BLOCK, bytes;
 
 		do_block(wk, k);
@@ -260,6 +274,11 @@ int mh_ingest_parallel(const struct mh_run *run, int fd, uint64_t from, uint64_t
 	for (; started < nt; started++)
 		if (pthread_create(&wk[started].tid, NULL, worker_main, &wk[started]) != 0)
 			break;
+	pthread_mutex_lock(&sh.mu);
+	sh.stride = started;
+	sh.go = 1;
+	pthread_cond_broadcast(&sh.cv);
+	pthread_mutex_unlock(&sh.mu);
 	worker_main(&wk[0]);
 	for (unsigned i = 1; i < started; i++)
 		pthread_join(wk[i].tid, NULL);
