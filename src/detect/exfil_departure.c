@@ -17,7 +17,11 @@
  * finding carries enough points (70) to rank a person on its own even weeks
  * after the last day, when its points have decayed; that is only fair when
  * the volume is plainly out of the ordinary, hence a gigabyte floor over the
- * window and at least two heavy days.
+ * window and at least two heavy days. "Out of the ordinary" needs an
+ * ordinary to compare with: when fewer than min_base_days active days lie
+ * before the window (logs that start inside it, a short tenure), the
+ * person's own habit is unknown and the finding carries only no_base_share
+ * of the points, saying so.
  *
  * Benign look-alikes: people who resign mostly take nothing, and those who
  * hand work over move ordinary volumes (below the bar); sales staff copy to
@@ -43,12 +47,16 @@ static const struct mh_param params[] = {
     {"min_day_moves", MH_P_NUM, 8, 1, 1e6, "non-clone movements that make a day heavy"},
     {"min_days", MH_P_NUM, 2, 1, 400, "heavy days needed in the window"},
     {"min_bytes", MH_P_NUM, 1e9, 0, 1e15, "bytes out over the heavy days needed"},
+    {"min_base_days", MH_P_NUM, 10, 0, 400,
+     "active days before the window needed to know the person's own habit"},
+    {"no_base_share", MH_P_NUM, 0.5, 0, 1,
+     "share of the points when the person's own habit before the window is unknown"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
 struct ctx {
 	double points, window_days, min_day_bytes, own_factor, peer_factor, min_day_moves;
-	double min_days, min_bytes;
+	double min_days, min_bytes, min_base_days, no_base_share;
 };
 
 static int dep_init(void **out, const struct mh_config *cfg, struct mh_err *err)
@@ -64,6 +72,8 @@ static int dep_init(void **out, const struct mh_config *cfg, struct mh_err *err)
 	c->min_day_moves = mh_config_dnum(cfg, ID, "min_day_moves", 8);
 	c->min_days = mh_config_dnum(cfg, ID, "min_days", 2);
 	c->min_bytes = mh_config_dnum(cfg, ID, "min_bytes", 1e9);
+	c->min_base_days = mh_config_dnum(cfg, ID, "min_base_days", 10);
+	c->no_base_share = mh_config_dnum(cfg, ID, "no_base_share", 0.5);
 	*out = c;
 	(void)err;
 	return 0;
@@ -95,7 +105,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	struct mh_finding *fd;
 	int32_t from, to, last = 0;
 	char tot[32], d1[16], d2[16];
-	uint32_t i, n = 0, k;
+	uint32_t i, n = 0, k, before = 0;
 	double t;
 	int isnew;
 
@@ -107,6 +117,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	for (i = 0; i < ps->ndays; i++) {
 		const struct mh_day *d = &ps->days[i];
 
+		before += d->day < from;
 		if (d->day < from || d->day > to ||
 		    ((double)d->bytes_out < t && mh_day_moves(d) < c->min_day_moves))
 			continue;
@@ -121,7 +132,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	fd = mh_findings_upsert(out, ID, p, "departure", MH_ORIGIN_FINISH,
 	                        (int64_t)last * MH_MS_PER_DAY, &isnew);
 	fd->first_ms = (int64_t)heavy[0]->day * MH_MS_PER_DAY;
-	fd->points = c->points;
+	fd->points = before >= c->min_base_days ? c->points : c->points * c->no_base_share;
 	mh_bytes_str(total, tot, sizeof(tot));
 	mh_det_day_str(from, d1, sizeof(d1));
 	if (to == INT32_MAX)
@@ -129,8 +140,10 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	else
 		mh_det_day_str(to, d2, sizeof(d2));
 	snprintf(fd->summary, sizeof(fd->summary),
-	         "%s out on %u heavy days between %s (%s) and %s (termination)", tot, n, d1,
-	         e->notice_day != MH_DAY_NONE ? "notice" : "window start", d2);
+	         "%s out on %u heavy days between %s (%s) and %s (termination)%s", tot, n, d1,
+	         e->notice_day != MH_DAY_NONE ? "notice" : "window start", d2,
+	         before >= c->min_base_days ? ""
+	                                    : "; too little history before to know their habit");
 	for (k = 0; k < n && k < MH_EVIDENCE_MAX; k++)
 		mh_exfil_day_evidence(fd, heavy[k]);
 }

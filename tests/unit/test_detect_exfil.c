@@ -250,15 +250,46 @@ static void test_departure(void **state)
 	assert_int_equal(out.n, 2);
 }
 
+/* A leaver whose logged days all lie inside the window (logs that start late,
+ * or a short tenure) has no habit to compare with: the burst is still
+ * reported, at a share of the points, and the summary says why. */
+static void test_departure_without_history(void **state)
+{
+	uint32_t fresh, known;
+	int32_t d;
+
+	engineers(6);
+	fresh = add("FR", "IT", "Systems Administrator", 15000);
+	known = add("KN", "IT", "Systems Administrator", 15000);
+	roster.v[fresh].notice_day = roster.v[known].notice_day = DAY0 + 25;
+	roster.v[fresh].termination_day = roster.v[known].termination_day = DAY0 + NDAYS - 1;
+	build();
+	background();
+	/* fresh's logs start at the notice: no day before the window is kept */
+	while (st.ps[fresh].ndays && st.ps[fresh].days[0].day < DAY0 + 25) {
+		memmove(st.ps[fresh].days, st.ps[fresh].days + 1,
+		        (st.ps[fresh].ndays - 1) * sizeof(*st.ps[fresh].days));
+		st.ps[fresh].ndays--;
+	}
+	for (d = DAY0 + 26; d < DAY0 + NDAYS - 2; d += 2) {
+		move(fresh, d, MH_MOVE_USB_WRITE, 1, 500 * MB);
+		move(known, d, MH_MOVE_USB_WRITE, 1, 500 * MB);
+	}
+	finish("exfil.departure");
+	assert_true(find("exfil.departure", known)->points == 70);
+	assert_true(find("exfil.departure", fresh)->points == 35);
+	assert_non_null(strstr(find("exfil.departure", fresh)->summary, "too little history"));
+	assert_null(strstr(find("exfil.departure", known)->summary, "too little history"));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(test_peer_baseline_excludes_self),
-	    T(test_volume_burst),
-	    T(test_volume_lookalikes),
-	    T(test_departure),
+	    T(test_peer_baseline_excludes_self), T(test_volume_burst),
+	    T(test_volume_lookalikes),           T(test_departure),
+	    T(test_departure_without_history),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
