@@ -88,7 +88,8 @@ $(B)/bench/%: bench/%.c $(B)/libmolehunt.a
 
 build/fuzz/tests/%: tests/fuzz/%.c build/fuzz/libmolehunt.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libmolehunt.a $(LIBS)
+	@echo "LINK $@"
+	@$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libmolehunt.a $(LIBS)
 
 unit: $(UNIT) $(B)/molehunt
 e2e: $(B)/molehunt
