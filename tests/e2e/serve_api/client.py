@@ -7,102 +7,21 @@ as JSON files for tests/e2e/run to compare with expect/.
 2. over a fresh store with a two-person roster, tailing tail.jsonl and
    taking POSTed lines: events are counted once however often it is read.
 """
-import atexit
 import json
 import os
-import re
-import shutil
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from serve_client import ANALYST, INVEST, Server, dump, texts  # noqa: E402
 
 MH, IN = sys.argv[1], sys.argv[2]
-ANALYST = "analyst-e2e-token-0123456789"
-INVEST = "investigator-e2e-token-0123456789"
-
-
-RUNNING = []
-
-
-@atexit.register
-def _stop_all():
-    """A failed check must not leave a server behind."""
-    for p in RUNNING:
-        if p.poll() is None:
-            p.kill()
-            p.wait()
-
-
-class Server:
-    def __init__(self, *args):
-        self.out = open("serve.out", "w+")
-        self.p = subprocess.Popen([MH, "serve", "--token-file", "tokens", "--listen",
-                                   "127.0.0.1:0", "-q", *args], stdout=self.out,
-                                  stderr=open("serve.err", "a"))
-        RUNNING.append(self.p)
-        for _ in range(100):
-            self.out.seek(0)
-            m = re.search(r"listening on (http://[0-9.]+:\d+)/", self.out.read())
-            if m:
-                self.base = m.group(1)
-                return
-            time.sleep(0.05)
-        raise SystemExit("serve did not start: " + open("serve.err").read())
-
-    def call(self, path, token=ANALYST, body=None, method=None, headers=None):
-        h = dict(headers or {})
-        if token:
-            h["Authorization"] = f"Bearer {token}"
-        data = body.encode() if isinstance(body, str) else body
-        req = urllib.request.Request(self.base + path, data=data, headers=h, method=method)
-        try:
-            with urllib.request.urlopen(req, timeout=30) as r:
-                return r.status, json.loads(r.read() or b"null")
-        except urllib.error.HTTPError as e:
-            raw = e.read()
-            try:
-                return e.code, json.loads(raw)
-            except ValueError:
-                return e.code, None
-
-    def announce(self, path, length):
-        """Announce a body of length bytes, send none: the status of the reply."""
-        import socket
-        host, port = self.base[len("http://"):].split(":")
-        with socket.create_connection((host, int(port)), timeout=10) as c:
-            c.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {ANALYST}\r\n"
-                      f"Content-Length: {length}\r\n\r\n".encode())
-            return int(c.recv(64).split()[1])
-
-    def stop(self):
-        self.p.terminate()
-        rc = self.p.wait(timeout=10)
-        if rc != 0:
-            raise SystemExit(f"serve exited {rc}")
-
-
-def dump(name, obj):
-    with open(name, "w") as f:
-        json.dump(obj, f, indent=1, sort_keys=True)
-
-
-def texts(obj):
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from texts(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from texts(v)
-    elif isinstance(obj, str):
-        yield obj
-
 
 def read_side():
     story = json.load(open("story.json"))
     emails = [l.split(",")[1] for l in open(story["roster"]).read().splitlines()[1:]]
-    s = Server("--db", "store/store.db")
+    s = Server(MH, "--db", "store/store.db")
     st, people = s.call("/api/people?limit=5")
     dump("people.json", people)
     top = [p["pseudonym"] for p in people["people"]]
@@ -178,7 +97,7 @@ def ingest_side():
                     "-q"], check=True)
     with open("tail.jsonl", "w") as f:
         f.writelines(lines[:2])
-    s = Server("--db", "live.db", "--poll-ms", "100", "tail.jsonl")
+    s = Server(MH, "--db", "live.db", "--poll-ms", "100", "tail.jsonl")
     first = wait_events(s, 2, "tail")
     with open("tail.jsonl", "a") as f:
         f.writelines(lines[2:4])
@@ -188,7 +107,7 @@ def ingest_side():
     st, posted = s.call("/api/ingest?wait=1", body=lines[4], method="POST")
     s.stop()
     # A restart re-reads the file from its checkpoint: nothing is new.
-    s = Server("--db", "live.db", "--poll-ms", "100", "tail.jsonl")
+    s = Server(MH, "--db", "live.db", "--poll-ms", "100", "tail.jsonl")
     time.sleep(0.6)
     st, h2 = s.call("/api/health")
     st, people = s.call("/api/people")

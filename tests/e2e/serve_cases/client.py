@@ -4,85 +4,20 @@ saw as JSON files for tests/e2e/run to compare with expect/. Everything the
 answers claim is checked against the store and the inputs themselves: the
 chain is recomputed from case_log, the evidence hash from the message file,
 the top candidate revealed (as an investigator) against truth.json."""
-import atexit
 import csv
 import datetime
 import hashlib
 import json
+import os
 import re
 import sqlite3
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from serve_client import ANALYST, INVEST, Server, dump, texts  # noqa: E402
 
 MH = sys.argv[1]
-ANALYST = "analyst-e2e-token-0123456789"
-INVEST = "investigator-e2e-token-0123456789"
 PSEUDO = re.compile(r"^[a-z]+-[a-z]+-\d{4}$")
-RUNNING = []
-
-
-@atexit.register
-def _stop_all():
-    """A failed check must not leave a server behind."""
-    for p in RUNNING:
-        if p.poll() is None:
-            p.kill()
-            p.wait()
-
-
-class Server:
-    def __init__(self, db):
-        self.out = open("serve.out", "w+")
-        self.p = subprocess.Popen([MH, "serve", "--token-file", "tokens", "--listen",
-                                   "127.0.0.1:0", "-q", "--db", db], stdout=self.out,
-                                  stderr=open("serve.err", "a"))
-        RUNNING.append(self.p)
-        for _ in range(100):
-            self.out.seek(0)
-            m = re.search(r"listening on (http://[0-9.]+:\d+)/", self.out.read())
-            if m:
-                self.base = m.group(1)
-                return
-            time.sleep(0.05)
-        raise SystemExit("serve did not start: " + open("serve.err").read())
-
-    def call(self, path, token=ANALYST, body=None, method=None):
-        h = {"Authorization": f"Bearer {token}"} if token else {}
-        data = body.encode() if body is not None else None
-        req = urllib.request.Request(self.base + path, data=data, headers=h, method=method)
-        try:
-            with urllib.request.urlopen(req, timeout=30) as r:
-                return r.status, json.loads(r.read() or b"null")
-        except urllib.error.HTTPError as e:
-            try:
-                return e.code, json.loads(e.read())
-            except ValueError:
-                return e.code, None
-
-    def stop(self):
-        self.p.terminate()
-        rc = self.p.wait(timeout=10)
-        if rc != 0:
-            raise SystemExit(f"serve exited {rc}")
-
-
-def dump(name, obj):
-    with open(name, "w") as f:
-        json.dump(obj, f, indent=1, sort_keys=True)
-
-
-def texts(obj):
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from texts(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from texts(v)
-    elif isinstance(obj, str):
-        yield obj
 
 
 def identities():
@@ -126,7 +61,7 @@ def main():
     truth = json.load(open("d/truth.json"))
     eml_sha = hashlib.sha256(open("d/extortion.eml", "rb").read()).hexdigest()
     expect_chain = chain("t.db")
-    s = Server("t.db")
+    s = Server(MH, "--db", "t.db")
     st_list, lst = s.call("/api/cases")
     st_case, case = s.call("/api/cases/1")
     st_inv, case_inv = s.call("/api/cases/1", INVEST)
@@ -175,14 +110,14 @@ def main():
     con.execute("UPDATE case_log SET entry = replace(entry, 'counsel', 'nobody') WHERE seq = 7")
     con.commit()
     con.close()
-    s = Server("t.db")
+    s = Server(MH, "--db", "t.db")
     st, tampered = s.call("/api/cases")
     st, tampered_case = s.call("/api/cases/1")
     s.stop()
     dump("tampered.json", {"list": tampered["cases"][0], "case": {
         k: tampered_case[k] for k in ("verified", "problems")}})
 
-    s = Server("plain.db")
+    s = Server(MH, "--db", "plain.db")
     statuses["plain_list"], plain = s.call("/api/cases")
     statuses["plain_case"] = s.call("/api/cases/1")[0]
     s.stop()
