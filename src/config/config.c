@@ -81,6 +81,10 @@ const struct mh_param mh_global_params[] = {
     {"vet.inconsistency.cap", MH_P_NUM, 35, 0, 100, "vet: most inconsistency points"},
     {"vet.free_mail_domains", MH_P_LIST, 0, 0, 0,
      "vet: free-mail domains beyond the built-in list"},
+    {"share.key_file", MH_P_STR, 0, 0, 0,
+     "consortium key file for vet and scan matching (docs/SHARE.md)"},
+    {"share.peer_bonus", MH_P_NUM, 30, 0, 100,
+     "share: points a peer's flagging adds to the matched kinds' vet.weight.*"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 

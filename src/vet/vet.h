@@ -7,7 +7,8 @@
  * intel. Checks, one per file (vet/check_*.c): identity.reuse (shared
  * artifacts and near-duplicate resumes, weighed per pair of records and
  * spread over confirmed clusters), identity.intel, identity.velocity,
- * identity.inconsistency, identity.referral. docs/VET.md gives the weights
+ * identity.inconsistency, identity.referral, identity.consortium (artifacts
+ * peer companies shared as keyed hashes, docs/SHARE.md). docs/VET.md gives the weights
  * and why.
  *
  * Use: mh_vet_new(), mh_vet_add_employees(), mh_vet_add_old() for each
@@ -94,6 +95,10 @@ struct mh_vet_cluster {
 };
 
 struct mh_vet;
+struct mh_share_set;
+
+/* The pair points of one shared value of a kind (vet.weight.<kind>). */
+double mh_vet_weight(const struct mh_config *cfg, enum mh_vet_kind kind);
 
 struct mh_vet *mh_vet_new(const struct mh_config *cfg, const struct mh_intel *intel,
                           const struct mh_geo *geo);
@@ -107,6 +112,9 @@ void mh_vet_add_employees(struct mh_vet *v, const struct mh_roster *r,
 void mh_vet_add_old(struct mh_vet *v, const char *id, const char *name, const char *surname,
                     int64_t applied_ms, double score, const struct mh_minhash *sig,
                     const uint8_t *kinds, const char *const *values, size_t n);
+/* Peer hashes shared by the consortium (borrowed; share/match.h), for
+ * identity.consortium. */
+void mh_vet_set_share(struct mh_vet *v, const struct mh_share_set *share);
 /* Vet the batch (borrowed; its applicants must not move). Applicants of the
  * batch with the id of an earlier applicant replace it. */
 int mh_vet_run(struct mh_vet *v, const struct mh_applicants *batch, struct mh_err *err);

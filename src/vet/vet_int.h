@@ -63,6 +63,7 @@ struct mh_vet {
 	const struct mh_intel *intel;
 	const struct mh_geo *geo;
 	const struct mh_roster *roster;
+	const struct mh_share_set *share; /* peer hashes, or NULL */
 	char **flagged_emp;
 	size_t nflagged_emp;
 	struct vet_old *old;
@@ -115,5 +116,6 @@ void mh_vet_check_reuse(struct mh_vet *v, size_t i);
 void mh_vet_check_velocity(struct mh_vet *v, size_t i);
 void mh_vet_check_inconsistency(struct mh_vet *v, size_t i);
 void mh_vet_check_referral(struct mh_vet *v, size_t i);
+void mh_vet_check_consortium(struct mh_vet *v, size_t i);
 
 #endif
