@@ -25,6 +25,8 @@ static const char usage[] =
     "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
     "  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
     "  --alerts FILE      append new or changed findings as ECS JSON Lines\n"
+    "  --share-key FILE   consortium key: match the roster against peers' shared\n"
+    "                     hashes (docs/SHARE.md; default: share.key_file of the config)\n"
     "  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
     "  --threads N        decoding threads (default: one per CPU)\n"
     "  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
@@ -48,19 +50,13 @@ static int parse_uint(const char *s, unsigned *out)
 int mh_cmd_scan(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},
-	    {"roster", required_argument, NULL, 'r'},
-	    {"intel", required_argument, NULL, 'i'},
-	    {"mmdb", required_argument, NULL, 'm'},
-	    {"config", required_argument, NULL, 'c'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"alerts", required_argument, NULL, 'a'},
-	    {"threads", required_argument, NULL, 't'},
-	    {"max-errors", required_argument, NULL, 'e'},
-	    {"no-progress", no_argument, NULL, 'P'},
-	    {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},      {"roster", required_argument, NULL, 'r'},
+	    {"intel", required_argument, NULL, 'i'},   {"mmdb", required_argument, NULL, 'm'},
+	    {"config", required_argument, NULL, 'c'},  {"format", required_argument, NULL, 'f'},
+	    {"alerts", required_argument, NULL, 'a'},  {"share-key", required_argument, NULL, 'K'},
+	    {"threads", required_argument, NULL, 't'}, {"max-errors", required_argument, NULL, 'e'},
+	    {"no-progress", no_argument, NULL, 'P'},   {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
 	};
 	struct mh_scan_opts o;
 	struct mh_scan_report r;
@@ -89,6 +85,9 @@ int mh_cmd_scan(int argc, char **argv)
 			break;
 		case 'a':
 			o.alerts = optarg;
+			break;
+		case 'K':
+			o.share_key = optarg;
 			break;
 		case 'c':
 			o.config = optarg;

@@ -10,6 +10,8 @@
 #include "ingest/roster.h"
 #include "intel/geo.h"
 #include "intel/intel.h"
+#include "share/match.h"
+#include "store/store_share.h"
 #include "store/store_vet.h"
 #include "util/xalloc.h"
 #include "vet/report.h"
@@ -20,7 +22,8 @@ static const char usage[] =
     "\n"
     "Vet applicants before the offer: identity artifacts re-used by other\n"
     "applicants or employees, near-duplicate resumes, threat intel, many\n"
-    "applications at once, inconsistent claims, referrals by flagged staff.\n"
+    "applications at once, inconsistent claims, referrals by flagged staff,\n"
+    "artifacts of people peer companies flagged ('molehunt share').\n"
     "APPLICANTS are Greenhouse Harvest candidates (JSON array or JSON Lines)\n"
     "or the applicant CSV (docs/VET.md); .gz and .zst read transparently.\n"
     "Every vetted applicant is kept in the store for later batches.\n"
@@ -32,6 +35,8 @@ static const char usage[] =
     "  --mmdb FILE        MaxMind DB to geolocate interview IPs (repeatable)\n"
     "  --config FILE      YAML weights and thresholds (docs/VET.md)\n"
     "  --resumes DIR      resume text as DIR/<candidate id>.txt when the record has none\n"
+    "  --share-key FILE   consortium key: match peers' shared hashes (docs/SHARE.md;\n"
+    "                     default: share.key_file of the config)\n"
     "  --json             one JSON object per applicant (an array)\n"
     "  -h, --help         this text\n"
     "\n"
@@ -39,7 +44,7 @@ static const char usage[] =
     "2 usage error, 3 an input or the store could not be read\n";
 
 struct opts {
-	const char *db, *roster, *config, *resumes;
+	const char *db, *roster, *config, *resumes, *share_key;
 	const char **intel, **mmdb, **inputs;
 	size_t nintel, nmmdb, ninputs, capi, capm;
 	int json;
@@ -55,6 +60,8 @@ struct ctx {
 	int have_roster;
 	struct mh_applicants batch;
 	struct mh_vet *vet;
+	struct mh_share_keys keys;
+	struct mh_share_set share;
 	char **flagged;
 	size_t nflagged;
 };
@@ -80,6 +87,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	    {"mmdb", required_argument, NULL, 'm'},
 	    {"config", required_argument, NULL, 'c'},
 	    {"resumes", required_argument, NULL, 'R'},
+	    {"share-key", required_argument, NULL, 'K'},
 	    {"json", no_argument, NULL, 'j'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -100,6 +108,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'R':
 			o->resumes = optarg;
+			break;
+		case 'K':
+			o->share_key = optarg;
 			break;
 		case 'i':
 			o->intel = mh_grow(o->intel, &o->capi, o->nintel + 1, sizeof(*o->intel));
@@ -192,6 +203,34 @@ static void side_resumes(struct ctx *c)
 	}
 }
 
+/* Peer hashes under the consortium key, or a hint that some wait for one. */
+static int load_share(struct ctx *c, struct mh_err *err)
+{
+	const char *path =
+	    c->o.share_key ? c->o.share_key : mh_config_str(c->cfg, "share.key_file", NULL);
+	int64_t n = 0;
+
+	mh_share_set_init(&c->share, &c->keys);
+	if (!path) {
+		if (mh_store_share_count(c->store, &n, err))
+			return -1;
+		if (n)
+			fprintf(
+			    stderr,
+			    "molehunt vet: %lld peer hashes are stored; --share-key matches them\n",
+			    (long long)n);
+		return 0;
+	}
+	if (mh_share_keys_load(&c->keys, path, err) ||
+	    mh_store_share_load(c->store, &c->share, err))
+		return -1;
+	if (c->share.unkeyed)
+		fprintf(stderr, "molehunt vet: %llu peer hashes under keys %s no longer holds\n",
+		        (unsigned long long)c->share.unkeyed, path);
+	mh_vet_set_share(c->vet, &c->share);
+	return 0;
+}
+
 static int output(struct ctx *c, double threshold, struct mh_err *err)
 {
 	char **fj = mh_calloc(c->batch.n + 1, sizeof(*fj));
@@ -240,7 +279,8 @@ static int run(struct ctx *c, struct mh_err *err)
 	if (c->have_roster)
 		mh_vet_add_employees(c->vet, &c->roster, (const char *const *)c->flagged,
 		                     c->nflagged);
-	if (mh_store_vet_load(c->store, c->vet, err) || mh_vet_run(c->vet, &c->batch, err))
+	if (load_share(c, err) || mh_store_vet_load(c->store, c->vet, err) ||
+	    mh_vet_run(c->vet, &c->batch, err))
 		return -1;
 	if (c->batch.rejected)
 		fprintf(stderr, "molehunt vet: %llu records refused\n",
@@ -266,6 +306,8 @@ int mh_cmd_vet(int argc, char **argv)
 		rc = rc < 0 ? 3 : rc;
 	}
 	mh_vet_free(c.vet);
+	mh_share_set_release(&c.share);
+	mh_share_keys_clear(&c.keys);
 	mh_applicants_release(&c.batch);
 	if (c.have_roster)
 		mh_roster_free(&c.roster);

@@ -16,7 +16,10 @@
 #include "intel/geo.h"
 #include "intel/intel.h"
 #include "risk/score.h"
+#include "share/key.h"
+#include "share/match.h"
 #include "store/store.h"
+#include "store/store_share.h"
 #include "util/progress.h"
 #include "util/strmap.h"
 #include "util/xalloc.h"
@@ -43,6 +46,8 @@ struct scan {
 	struct mh_intel *intel;
 	struct mh_geo *geo;
 	struct mh_config *cfg;
+	struct mh_share_keys keys;
+	struct mh_share_set share;         /* peer hashes, when a consortium key is given */
 	const struct mh_detector *det[64]; /* the enabled detectors */
 	struct mh_state full;
 	struct mh_findings findings;
@@ -162,6 +167,32 @@ static int load_intel(struct scan *s, struct mh_err *err)
 			if (mh_geo_add(s->geo, s->o->mmdb[i], err))
 				return -1;
 	}
+	return 0;
+}
+
+/* Peer hashes for identity.consortium, or a hint that some wait for a key. */
+static int load_share(struct scan *s, struct mh_err *err)
+{
+	const char *path =
+	    s->o->share_key ? s->o->share_key : mh_config_str(s->cfg, "share.key_file", NULL);
+	int64_t n = 0;
+
+	mh_share_set_init(&s->share, &s->keys);
+	if (!path) {
+		if (mh_store_share_count(s->store, &n, err))
+			return -1;
+		if (n)
+			fprintf(s->log,
+			        "warning: %lld peer hashes are stored; --share-key matches them\n",
+			        (long long)n);
+		return 0;
+	}
+	if (mh_share_keys_load(&s->keys, path, err) ||
+	    mh_store_share_load(s->store, &s->share, err))
+		return -1;
+	if (s->share.unkeyed)
+		fprintf(s->log, "warning: %llu peer hashes under keys %s no longer holds\n",
+		        (unsigned long long)s->share.unkeyed, path);
 	return 0;
 }
 
@@ -317,6 +348,7 @@ static int finish(struct scan *s, struct mh_err *err)
 	world.roster = &s->roster;
 	world.cfg = s->cfg;
 	world.intel = s->intel;
+	world.share = s->share.n ? &s->share : NULL;
 	/* The data's clock; a store with no events yet is "as of" the epoch. */
 	if (s->full.max_ms == INT64_MIN)
 		s->full.max_ms = 0;
@@ -391,6 +423,8 @@ static void cleanup(struct scan *s)
 	mh_roster_free(&s->roster);
 	mh_intel_free(s->intel);
 	mh_geo_free(s->geo);
+	mh_share_set_release(&s->share);
+	mh_share_keys_clear(&s->keys);
 	mh_store_close(s->store);
 	mh_config_free(s->cfg);
 	pthread_mutex_destroy(&s->lock);
@@ -413,7 +447,8 @@ static int run(struct scan *s, struct mh_err *err)
 	if (!s->cfg)
 		return -1;
 	s->store = mh_store_open(s->o->db, err);
-	if (!s->store || mh_store_begin(s->store, err) || load_roster(s, err) || load_intel(s, err))
+	if (!s->store || mh_store_begin(s->store, err) || load_roster(s, err) ||
+	    load_intel(s, err) || load_share(s, err))
 		return -1;
 	mh_people_build(&s->people, &s->roster, warn_cb, s);
 	mh_state_init(&s->full, &s->people);

@@ -26,9 +26,10 @@
 
 struct mh_scan_opts {
 	const char *db;
-	const char *roster; /* NULL: the roster an earlier scan stored, if any */
-	const char *config; /* YAML settings (docs/CONFIG.md); NULL = defaults */
-	const char *alerts; /* append new or changed findings as ECS JSON Lines; NULL = none */
+	const char *roster;    /* NULL: the roster an earlier scan stored, if any */
+	const char *config;    /* YAML settings (docs/CONFIG.md); NULL = defaults */
+	const char *alerts;    /* append new or changed findings as ECS JSON Lines; NULL = none */
+	const char *share_key; /* consortium key file (docs/SHARE.md); NULL = share.key_file */
 	const char *const *intel;
 	size_t nintel;
 	const char *const *mmdb;

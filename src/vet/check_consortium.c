@@ -20,7 +20,7 @@
 #include "share/match.h"
 #include "vet/vet_int.h"
 
-#define HITS_MAX 4
+#define HITS_MAX 8
 
 /* Is (kind, value) a common value of the index, linking nobody? */
 static int common(const struct mh_vet *v, uint8_t kind, const char *value)
@@ -30,20 +30,28 @@ static int common(const struct mh_vet *v, uint8_t kind, const char *value)
 	return mh_vet_art_run(v, kind, value, &from, &to) && v->art[from].common != VA_SPECIFIC;
 }
 
+/* One line per matched artifact, naming the strongest peer person holding
+ * it and how many more do. */
 static void evidence(struct mh_vet_finding *f, const struct mh_applicant *a,
-                     const struct mh_share_hit *h, const size_t *idx, size_t n)
+                     const struct mh_share_hit *h, size_t nh, const size_t *idx, size_t n)
 {
 	char text[160];
-	size_t k;
+	size_t k, j, first, more;
 
 	for (k = 0; k < n && k < 32; k++) {
 		const struct mh_vet_art *art = &a->arts[idx[k]];
 
-		if (!(h->arts & (1u << k)))
+		for (j = 0, first = nh, more = 0; j < nh; j++)
+			if (h[j].arts & (1u << k)) {
+				more += first < nh;
+				first = first < nh ? first : j;
+			}
+		if (first == nh)
 			continue;
-		snprintf(text, sizeof(text), "%.80s (peer %s: %s, %s, flagged %s)", art->raw,
-		         h->peer, mh_share_reason_names[h->reason],
-		         mh_share_category_names[h->category], h->flagged);
+		snprintf(text, sizeof(text), "%.80s (peer %s: %s, %s, flagged %s)%s", art->raw,
+		         h[first].peer, mh_share_reason_names[h[first].reason],
+		         mh_share_category_names[h[first].category], h[first].flagged,
+		         more ? " and more peer people" : "");
 		mh_vet_ev_add(f, mh_vet_kind_names[art->kind], text);
 	}
 }
@@ -76,7 +84,6 @@ void mh_vet_check_consortium(struct mh_vet *v, size_t i)
 	         what, __builtin_popcount(hits[0].kinds) == 1 ? "es" : "",
 	         mh_share_reason_names[hits[0].reason], hits[0].peer,
 	         mh_share_category_names[hits[0].category], hits[0].flagged,
-	         nh > 1 ? "; more peer matches in the evidence" : "");
-	for (k = 0; k < nh; k++)
-		evidence(f, a, &hits[k], idx, n);
+	         nh > 1 ? "; other peer people match too" : "");
+	evidence(f, a, hits, nh, idx, n);
 }
