@@ -65,7 +65,8 @@ static int add_subject(struct exp *x, uint8_t reason, uint8_t category, int64_t 
 		return -1;
 	r.reason = reason;
 	r.category = category;
-	month_of(flagged_ms, r.flagged);
+	/* A store scanned without events is "as of" the epoch: say now. */
+	month_of(flagged_ms > 0 ? flagged_ms : (int64_t)time(NULL) * 1000, r.flagged);
 	for (i = 0; i < n; i++) {
 		if (kinds[i] >= MH_VA__COUNT || !values[i][0])
 			continue;
