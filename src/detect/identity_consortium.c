@@ -13,11 +13,11 @@
  * (share/roster.h), and reports, per peer, the peer person matching best.
  * Points are those vetting gives the same match (share/match.h): the
  * matched kinds' vet.weight.* plus share.peer_bonus, capped at 100, scaled
- * by points/70 (70 is one phone). One phone alone gives 70: with the
- * corroboration curve a score of 83, above risk.flagged_threshold, as vet
- * puts one phone shared with a flagged record at its alert threshold. An
- * address alone gives 55 (roommates, an apartment block, a family: a
- * bundle carries no surnames).
+ * by points/80 (80 is one payment account). A payment account or mailbox
+ * alone (80, 75) puts the person above risk.flagged_threshold on its own;
+ * a phone alone (40, no bonus: numbers are recycled) or an address alone
+ * (25: roommates, families) ranks the person without flagging them, until
+ * another kind of the same peer person or another family corroborates.
  *
  * Benign look-alikes: a recycled phone number (the peer's flag month says
  * how old the match is), a family member or flatmate of a flagged person
@@ -61,7 +61,7 @@ static int init(void **vctx, const struct mh_config *cfg, struct mh_err *err)
 	struct ctx *c = mh_calloc(1, sizeof(*c));
 
 	(void)err;
-	c->scale = mh_detector_points(&mh_det_identity_consortium, cfg) / 70.0;
+	c->scale = mh_detector_points(&mh_det_identity_consortium, cfg) / 80.0;
 	c->max_people = (uint32_t)mh_config_dnum(cfg, ID, "max_people", 10);
 	*vctx = c;
 	return 0;
@@ -128,7 +128,7 @@ const struct mh_detector mh_det_identity_consortium = {
     .family = "identity",
     .summary = "employee artifacts matching a peer company's flagged person (molehunt share)",
     .technique = NULL,
-    .points = 70,
+    .points = 80,
     .cap = 100,
     .params = params,
     .init = init,

@@ -76,11 +76,21 @@ void mh_share_set_release(struct mh_share_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/*
+ * A phone or an address alone gets no bonus: numbers are recycled and a
+ * peer's flag may be months old; an address holds roommates and families
+ * (a bundle has no surnames for the family rule). Alone they are a lead,
+ * below the alert threshold; with any other kind of the same peer person,
+ * or another finding, they count in full.
+ */
 double mh_share_points(const struct mh_config *cfg, uint32_t kinds)
 {
+	const uint32_t weak = (1u << MH_VA_PHONE) | (1u << MH_VA_ADDRESS);
 	double pts = mh_config_num(cfg, "share.peer_bonus", 30);
 	int k;
 
+	if (__builtin_popcount(kinds) == 1 && (kinds & weak))
+		pts = 0;
 	for (k = 0; k < MH_VA__COUNT; k++)
 		if (kinds & (1u << k))
 			pts += mh_vet_weight(cfg, (enum mh_vet_kind)k);

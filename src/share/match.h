@@ -8,7 +8,7 @@
  * peer person matching on a phone and a payment account is one hit of two
  * kinds, weighed as vetting weighs a pair of records (the sum of the
  * kinds' vet.weight.*) plus share.peer_bonus for the peer having flagged
- * that person, capped at 100.
+ * that person, capped at 100; a phone or an address alone gets no bonus.
  *
  * Ownership: the set borrows the keys (they must outlive it) and owns its
  * entries and peer names; hits point into the set.

@@ -7,12 +7,15 @@
  *
  * Weighed as a pair of records with a flagged other record: the matched
  * kinds' vet.weight.* for the one peer person matching best, plus
- * share.peer_bonus (30) because the peer flagged that person. A phone alone
- * gives 70, at the alert threshold; an address alone 55, below it (a
- * roommate, an apartment block, a family: a bundle carries no surnames to
- * apply the family rule with). Values our own index finds common (a hub or
- * a placeholder: a default avatar, an agency switchboard) are not matched:
- * they link nobody here either.
+ * share.peer_bonus (30) because the peer flagged that person. An e-mail,
+ * payment account, profile or photo alone reaches the alert threshold
+ * (75, 80, 70, 70). A phone alone gets no bonus (40): numbers are
+ * recycled and a peer's flag may be months old, as identity.intel weighs
+ * an advisory's phone; nor an address alone (25): roommates, an apartment
+ * block, a family, and a bundle carries no surnames for the family rule.
+ * Either with a second kind of the same peer person counts in full. Values
+ * our own index finds common (a hub or a placeholder: a default avatar, an
+ * agency switchboard) are not matched: they link nobody here either.
  */
 #include <stdio.h>
 #include <string.h>

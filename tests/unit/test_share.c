@@ -353,16 +353,20 @@ static void test_match_weights(void **state)
 	assert_int_equal(hits[0].arts, 6);
 	assert_true(hits[0].points == 100);
 	assert_string_equal(hits[1].subject, "00000000000000a0");
-	assert_true(hits[1].points == 70); /* phone 40 + 30 */
+	assert_true(hits[1].points == 40); /* a phone alone: no bonus */
 	assert_string_equal(hits[1].peer, "acme");
 	/* The weights are vetting's: vet.weight.phone moves it. */
 	n = mh_share_match(&set, cfg, pk, mine, 1, hits, 4);
 	assert_int_equal(n, 1);
-	assert_true(hits[0].points == 65);
-	/* An address alone stays below the alert threshold. */
+	assert_true(hits[0].points == 35);
+	/* An address alone stays low; with the payroll of the same person it
+	 * counts in full. */
 	n = mh_share_match(&set, NULL, ak, addr_only, 1, hits, 4);
 	assert_int_equal(n, 1);
-	assert_true(hits[0].points == 55 && hits[0].points < 60);
+	assert_true(hits[0].points == 25);
+	n = mh_share_match(&set, NULL, pk + 1, mine + 1, 1, hits, 4);
+	assert_true(n == 1 && hits[0].points == 80); /* payroll 50 + 30 */
+	assert_true(mh_share_points(NULL, 1u << MH_VA_EMAIL) == 75);
 	/* Another key: nothing matches. */
 	mh_share_set_release(&set);
 	mh_share_set_init(&set, &other);
@@ -506,7 +510,7 @@ static void test_vet_consortium(void **state)
 	r = mh_vet_result(v, 0);
 	assert_int_equal(r->nf, 1);
 	assert_string_equal(r->f[0].check, "identity.consortium");
-	assert_true(r->f[0].points == 70);
+	assert_true(r->f[0].points == 40); /* a phone alone */
 	assert_string_equal(r->f[0].ev[0].artifact, "phone");
 	assert_non_null(strstr(r->f[0].ev[0].value, "(305) 555-0149 (peer acme: employee"));
 	assert_non_null(strstr(r->f[0].summary, "phone matches an employee peer acme flagged"));
