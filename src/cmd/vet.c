@@ -56,6 +56,7 @@ struct ctx {
 	struct mh_applicants batch;
 	struct mh_vet *vet;
 	char **flagged;
+	double *flagged_score;
 	size_t nflagged;
 };
 
@@ -230,7 +231,7 @@ static int run(struct ctx *c, struct mh_err *err)
 	    load_roster(c, err))
 		return -1;
 	if (mh_store_flagged_people(c->store, mh_config_num(c->cfg, "risk.flagged_threshold", 75),
-	                            &c->flagged, &c->nflagged, err))
+	                            &c->flagged, &c->flagged_score, &c->nflagged, err))
 		return -1;
 	for (i = 0; i < c->o.ninputs; i++)
 		if (mh_applicants_read(&c->batch, c->o.inputs[i], reject, NULL, err))
@@ -239,7 +240,7 @@ static int run(struct ctx *c, struct mh_err *err)
 	c->vet = mh_vet_new(c->cfg, c->intel, c->geo);
 	if (c->have_roster)
 		mh_vet_add_employees(c->vet, &c->roster, (const char *const *)c->flagged,
-		                     c->nflagged);
+		                     c->flagged_score, c->nflagged);
 	if (mh_store_vet_load(c->store, c->vet, err) || mh_vet_run(c->vet, &c->batch, err))
 		return -1;
 	if (c->batch.rejected)
@@ -270,6 +271,7 @@ int mh_cmd_vet(int argc, char **argv)
 	if (c.have_roster)
 		mh_roster_free(&c.roster);
 	mh_store_free_list(c.flagged, c.nflagged);
+	free(c.flagged_score);
 	if (c.store)
 		mh_store_close(c.store);
 	mh_geo_free(c.geo);
