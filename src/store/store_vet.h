@@ -22,6 +22,5 @@ int mh_store_vet_save(struct mh_store *s, const struct mh_applicants *batch, con
  * their scores (*scores, malloc'ed, freed by the caller), highest first. */
 int mh_store_flagged_people(struct mh_store *s, double threshold, char ***keys, double **scores,
                             size_t *n, struct mh_err *err);
-void mh_store_free_list(char **keys, size_t n);
 
 #endif
