@@ -30,8 +30,9 @@ struct mh_scan_opts {
 	const char *config;    /* YAML settings (docs/CONFIG.md); NULL = defaults */
 	const char *alerts;    /* append new or changed findings as ECS JSON Lines; NULL = none */
 	const char *share_key; /* consortium key file (docs/SHARE.md); NULL = share.key_file */
-	const char *const *intel;
+	const char *const *intel; /* none given: the paths an earlier scan remembered */
 	size_t nintel;
+	int forget_intel; /* drop the remembered intel and MaxMind paths */
 	const char *const *mmdb;
 	size_t nmmdb;
 	const char *const *inputs;
@@ -64,6 +65,8 @@ struct mh_scan_report {
 	size_t alerts;
 	size_t state_bytes; /* per-person state after the scan, all people */
 	size_t intel_indicators;
+	size_t intel_sources;
+	int intel_remembered, mmdb_remembered; /* paths came from the store */
 	size_t failed;
 	double seconds;
 };
