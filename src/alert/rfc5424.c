@@ -155,14 +155,23 @@ size_t mh_rfc6587_prefix(char *out, size_t cap, size_t msglen)
 	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
+static int continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
 size_t mh_utf8_cut(const char *s, size_t len, size_t n)
 {
+	size_t k = n;
+
 	if (n >= len)
 		return len;
-	/* s[n] starts the part left out: back up while it continues a sequence. */
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return n;
+	/* s[n] starts the part left out: back up while it continues a sequence,
+	 * at most 3 bytes (a sequence has at most 4); longer runs are not UTF-8
+	 * and are cut where the limit falls. */
+	while (k > 0 && n - k < 3 && continuation(s[k]))
+		k--;
+	return continuation(s[k]) ? n : k;
 }
 
 int mh_syslog_facility(const char *name)

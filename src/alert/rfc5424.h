@@ -53,7 +53,8 @@ size_t mh_rfc6587_prefix(char *out, size_t cap, size_t msglen);
 int mh_syslog_facility(const char *name);
 
 /* The length of the longest prefix of s (len bytes) that is at most n
- * bytes and does not end inside a UTF-8 sequence. */
+ * bytes and does not end inside a UTF-8 sequence (bytes that are not UTF-8
+ * are cut at n). */
 size_t mh_utf8_cut(const char *s, size_t len, size_t n);
 
 #endif

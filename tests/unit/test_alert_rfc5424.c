@@ -187,6 +187,11 @@ static void test_utf8_cut(void **state)
 	assert_int_equal(mh_utf8_cut(s, 8, 4), 3);
 	assert_int_equal(mh_utf8_cut(s, 8, 2), 1);
 	assert_int_equal(mh_utf8_cut(s, 8, 0), 0);
+	/* Not UTF-8: a long run of continuation bytes is cut where the limit
+	 * falls, not backed up to nothing. */
+	assert_int_equal(mh_utf8_cut("\x99\x99\x99\x99\x99\x99", 6, 5), 5);
+	assert_int_equal(mh_utf8_cut("a\x99\x99\x99\x99", 5, 4), 4);
+	assert_int_equal(mh_utf8_cut("a\xF0\x99\x99\x99", 5, 4), 1);
 }
 
 static void test_octet_counting(void **state)
