@@ -22,8 +22,10 @@ static const char usage[] =
     "options:\n"
     "  --db FILE          store (default molehunt.db)\n"
     "  --roster FILE      HR roster CSV; kept in the store for later scans\n"
-    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
-    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
+    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable);\n"
+    "                     remembered: a later scan without --intel uses them again\n"
+    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable; remembered)\n"
+    "  --forget-intel     drop the remembered --intel and --mmdb paths\n"
     "  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n" MH_ALERT_USAGE
     "  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
     "  --threads N        decoding threads (default: one per CPU)\n"
@@ -58,6 +60,7 @@ int mh_cmd_scan(int argc, char **argv)
 	    {"threads", required_argument, NULL, 't'},
 	    {"max-errors", required_argument, NULL, 'e'},
 	    {"no-progress", no_argument, NULL, 'P'},
+	    {"forget-intel", no_argument, NULL, 'F'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    MH_ALERT_LONGOPTS,
@@ -109,6 +112,9 @@ int mh_cmd_scan(int argc, char **argv)
 			break;
 		case 'P':
 			o.progress = 0;
+			break;
+		case 'F':
+			o.forget_intel = 1;
 			break;
 		case 'q':
 			quiet = 1;

@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
+#include "engine/sources.h"
 #include "intel/geo.h"
 #include "intel/intel.h"
 #include "store/store_vet.h"
@@ -28,8 +29,10 @@ static const char usage[] =
     "options:\n"
     "  --db FILE          store (default molehunt.db)\n"
     "  --roster FILE      HR roster CSV (default: the roster stored by scans)\n"
-    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
-    "  --mmdb FILE        MaxMind DB to geolocate interview IPs (repeatable)\n"
+    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable;\n"
+    "                     default: the lists the last scan of this store used)\n"
+    "  --mmdb FILE        MaxMind DB to geolocate interview IPs (repeatable;\n"
+    "                     default: the databases the last scan used)\n"
     "  --config FILE      YAML weights and thresholds (docs/VET.md)\n"
     "  --resumes DIR      resume text as DIR/<candidate id>.txt when the record has none\n"
     "  --json             one JSON object per applicant (an array)\n"
@@ -49,6 +52,8 @@ struct ctx {
 	struct opts o;
 	struct mh_config *cfg;
 	struct mh_intel *intel;
+	char **intel_paths, **mmdb_paths; /* given, or remembered by scan */
+	size_t nintel_paths, nmmdb_paths;
 	struct mh_geo *geo;
 	struct mh_store *store;
 	struct mh_roster roster;
@@ -56,6 +61,7 @@ struct ctx {
 	struct mh_applicants batch;
 	struct mh_vet *vet;
 	char **flagged;
+	double *flagged_score;
 	size_t nflagged;
 };
 
@@ -129,23 +135,44 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	return -1;
 }
 
+/* Intel and MaxMind paths: those given, else the ones scan remembered. */
+static int paths(struct ctx *c, const char *key, const char **given, size_t n, char ***out,
+                 size_t *nout, struct mh_err *err)
+{
+	int remembered;
+	size_t i;
+
+	if (!n)
+		return mh_scan_sources(c->store, key, NULL, 0, 0, out, nout, &remembered, warn,
+		                       NULL, err);
+	*out = mh_calloc(n + 1, sizeof(**out));
+	for (i = 0; i < n; i++)
+		(*out)[i] = mh_strdup(given[i]);
+	*nout = n;
+	return 0;
+}
+
 static int load_sources(struct ctx *c, struct mh_err *err)
 {
 	size_t i;
 
-	if (!(c->cfg = mh_config_load(c->o.config, err)))
+	if (!(c->cfg = mh_config_load(c->o.config, err)) ||
+	    !(c->store = mh_store_open(c->o.db, err)) ||
+	    paths(c, "scan.intel", c->o.intel, c->o.nintel, &c->intel_paths, &c->nintel_paths,
+	          err) ||
+	    paths(c, "scan.mmdb", c->o.mmdb, c->o.nmmdb, &c->mmdb_paths, &c->nmmdb_paths, err))
 		return -1;
-	if (c->o.nintel) {
+	if (c->nintel_paths) {
 		c->intel = mh_intel_new();
-		for (i = 0; i < c->o.nintel; i++)
-			if (mh_intel_load(c->intel, c->o.intel[i], warn, NULL, err))
+		for (i = 0; i < c->nintel_paths; i++)
+			if (mh_intel_load(c->intel, c->intel_paths[i], warn, NULL, err))
 				return -1;
 		mh_intel_seal(c->intel);
 	}
-	if (c->o.nmmdb) {
+	if (c->nmmdb_paths) {
 		c->geo = mh_geo_new();
-		for (i = 0; i < c->o.nmmdb; i++)
-			if (mh_geo_add(c->geo, c->o.mmdb[i], err))
+		for (i = 0; i < c->nmmdb_paths; i++)
+			if (mh_geo_add(c->geo, c->mmdb_paths[i], err))
 				return -1;
 	}
 	return 0;
@@ -226,11 +253,10 @@ static int run(struct ctx *c, struct mh_err *err)
 	double threshold;
 	size_t i;
 
-	if (load_sources(c, err) || !(c->store = mh_store_open(c->o.db, err)) ||
-	    load_roster(c, err))
+	if (load_sources(c, err) || load_roster(c, err))
 		return -1;
 	if (mh_store_flagged_people(c->store, mh_config_num(c->cfg, "risk.flagged_threshold", 75),
-	                            &c->flagged, &c->nflagged, err))
+	                            &c->flagged, &c->flagged_score, &c->nflagged, err))
 		return -1;
 	for (i = 0; i < c->o.ninputs; i++)
 		if (mh_applicants_read(&c->batch, c->o.inputs[i], reject, NULL, err))
@@ -239,7 +265,7 @@ static int run(struct ctx *c, struct mh_err *err)
 	c->vet = mh_vet_new(c->cfg, c->intel, c->geo);
 	if (c->have_roster)
 		mh_vet_add_employees(c->vet, &c->roster, (const char *const *)c->flagged,
-		                     c->nflagged);
+		                     c->flagged_score, c->nflagged);
 	if (mh_store_vet_load(c->store, c->vet, err) || mh_vet_run(c->vet, &c->batch, err))
 		return -1;
 	if (c->batch.rejected)
@@ -270,10 +296,13 @@ int mh_cmd_vet(int argc, char **argv)
 	if (c.have_roster)
 		mh_roster_free(&c.roster);
 	mh_store_free_list(c.flagged, c.nflagged);
+	free(c.flagged_score);
 	if (c.store)
 		mh_store_close(c.store);
 	mh_geo_free(c.geo);
 	mh_intel_free(c.intel);
+	mh_store_free_list(c.intel_paths, c.nintel_paths);
+	mh_store_free_list(c.mmdb_paths, c.nmmdb_paths);
 	mh_config_free(c.cfg);
 	free(c.o.intel);
 	free(c.o.mmdb);

@@ -30,6 +30,8 @@ const struct mh_param mh_global_params[] = {
      * 75.9 there and the highest benign look-alike 70.8. */
     {"risk.flagged_threshold", MH_P_NUM, 75, 0, 100,
      "risk score at or above which an employee counts as flagged (referrals, clusters)"},
+    {"risk.confirmed_threshold", MH_P_NUM, 85, 0, 100,
+     "risk score from which a flagged employee's referrals weigh in full"},
     {"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
     {"alert.jsonl", MH_P_STR, 0, 0, 0, "append alerts to this file as ECS JSON Lines (--alerts)"},
     {"alert.syslog.target", MH_P_STR, 0, 0, 0,

@@ -12,6 +12,7 @@
 #include "detect/detector.h"
 #include "alert/alert.h"
 #include "alert/record.h"
+#include "engine/sources.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
 #include "intel/geo.h"
@@ -43,6 +44,8 @@ struct scan {
 	struct mh_people people;
 	struct mh_intel *intel;
 	struct mh_geo *geo;
+	char **intel_paths, **mmdb_paths; /* given or remembered (sources.h) */
+	size_t nintel_paths, nmmdb_paths;
 	struct mh_config *cfg;
 	struct mh_alert_sinks *sinks;
 	const struct mh_detector *det[64]; /* the enabled detectors */
@@ -149,19 +152,27 @@ static int load_intel(struct scan *s, struct mh_err *err)
 	size_t i;
 	int k;
 
-	if (s->o->nintel) {
+	if (mh_scan_sources(s->store, "scan.intel", s->o->intel, s->o->nintel, s->o->forget_intel,
+	                    &s->intel_paths, &s->nintel_paths, &s->r->intel_remembered, warn_cb, s,
+	                    err) ||
+	    mh_scan_sources(s->store, "scan.mmdb", s->o->mmdb, s->o->nmmdb, s->o->forget_intel,
+	                    &s->mmdb_paths, &s->nmmdb_paths, &s->r->mmdb_remembered, warn_cb, s,
+	                    err))
+		return -1;
+	s->r->intel_sources = s->nintel_paths;
+	if (s->nintel_paths) {
 		s->intel = mh_intel_new();
-		for (i = 0; i < s->o->nintel; i++)
-			if (mh_intel_load(s->intel, s->o->intel[i], warn_cb, s, err))
+		for (i = 0; i < s->nintel_paths; i++)
+			if (mh_intel_load(s->intel, s->intel_paths[i], warn_cb, s, err))
 				return -1;
 		mh_intel_seal(s->intel);
 		for (k = 0; k < MH_IOC__COUNT; k++)
 			s->r->intel_indicators += mh_intel_count(s->intel, (enum mh_ioc_kind)k);
 	}
-	if (s->o->nmmdb) {
+	if (s->nmmdb_paths) {
 		s->geo = mh_geo_new();
-		for (i = 0; i < s->o->nmmdb; i++)
-			if (mh_geo_add(s->geo, s->o->mmdb[i], err))
+		for (i = 0; i < s->nmmdb_paths; i++)
+			if (mh_geo_add(s->geo, s->mmdb_paths[i], err))
 				return -1;
 	}
 	return 0;
@@ -413,6 +424,8 @@ static void cleanup(struct scan *s)
 	mh_roster_free(&s->roster);
 	mh_intel_free(s->intel);
 	mh_geo_free(s->geo);
+	mh_store_free_list(s->intel_paths, s->nintel_paths);
+	mh_store_free_list(s->mmdb_paths, s->nmmdb_paths);
 	mh_store_close(s->store);
 	mh_config_free(s->cfg);
 	mh_alert_sinks_free(s->sinks);
@@ -536,6 +549,11 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	        r->persons, r->roster_persons, (unsigned long long)r->roster_rejected,
 	        r->unresolved, (unsigned long long)r->unresolved_events, r->findings,
 	        r->intel_indicators);
+	if (r->intel_remembered || r->mmdb_remembered)
+		fprintf(f, "intel: %s remembered from an earlier scan (--forget-intel to drop)\n",
+		        r->intel_remembered && r->mmdb_remembered ? "lists and MaxMind databases"
+		        : r->intel_remembered                     ? "lists"
+		                                                  : "MaxMind databases");
 	if (r->persons)
 		fprintf(f, "state: %zu bytes per person (days, hours, artifacts, index)\n",
 		        r->state_bytes / r->persons);

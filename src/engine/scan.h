@@ -34,8 +34,9 @@ struct mh_scan_opts {
 	const char *roster;         /* NULL: the roster an earlier scan stored, if any */
 	const char *config;         /* YAML settings (docs/CONFIG.md); NULL = defaults */
 	struct mh_alert_opts alert; /* sinks beyond the config's alert.* (alert/alert.h) */
-	const char *const *intel;
+	const char *const *intel;   /* none given: the paths an earlier scan remembered */
 	size_t nintel;
+	int forget_intel; /* drop the remembered intel and MaxMind paths */
 	const char *const *mmdb;
 	size_t nmmdb;
 	const char *const *inputs;
@@ -68,6 +69,8 @@ struct mh_scan_report {
 	struct mh_alert_report alert; /* alerts staged and delivered */
 	size_t state_bytes;           /* per-person state after the scan, all people */
 	size_t intel_indicators;
+	size_t intel_sources;
+	int intel_remembered, mmdb_remembered; /* paths came from the store */
 	size_t failed;
 	double seconds;
 };

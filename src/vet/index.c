@@ -105,13 +105,14 @@ static void employee_arts(struct mh_vet *v, size_t *cap, uint32_t r,
 	}
 }
 
-static int emp_flagged(const struct mh_vet *v, const char *id)
+/* The stored risk score of a flagged employee; 0 when not flagged. */
+static double emp_flagged(const struct mh_vet *v, const char *id)
 {
 	size_t i;
 
 	for (i = 0; i < v->nflagged_emp; i++)
 		if (!strcmp(v->flagged_emp[i], id))
-			return 1;
+			return v->flagged_emp_score[i];
 	return 0;
 }
 
@@ -178,7 +179,8 @@ void mh_vet_build_records(struct mh_vet *v)
 		for (k = 0; v->emp_surname[i * 32 + k]; k++)
 			v->emp_surname[i * 32 + k] = (char)(v->emp_surname[i * 32 + k] | 0x20);
 		v->rec[r].index = (uint32_t)i;
-		v->rec[r].flagged = (uint8_t)emp_flagged(v, e->employee_id);
+		v->rec[r].risk = (float)emp_flagged(v, e->employee_id);
+		v->rec[r].flagged = v->rec[r].risk > 0;
 		employee_arts(v, &acap, r, e, ev[i].b);
 	}
 }

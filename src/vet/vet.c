@@ -45,6 +45,8 @@ static void params(struct vet_params *p, const struct mh_config *c)
 	p->intel_points = num(c, "vet.intel_points", 70);
 	p->intel_phone_points = num(c, "vet.intel_phone_points", 40);
 	p->referral_points = num(c, "vet.referral_points", 60);
+	p->flagged_threshold = num(c, "risk.flagged_threshold", 75);
+	p->confirmed_threshold = num(c, "risk.confirmed_threshold", 85);
 	p->velocity_jobs = num(c, "vet.velocity.jobs", 8);
 	p->velocity_days = num(c, "vet.velocity.days", 14);
 	p->velocity_points = num(c, "vet.velocity.points", 25);
@@ -90,6 +92,7 @@ void mh_vet_free(struct mh_vet *v)
 	for (i = 0; i < v->ncl; i++)
 		free(v->cl[i].members);
 	free(v->flagged_emp);
+	free(v->flagged_emp_score);
 	free(v->old);
 	free(v->rec);
 	free(v->art);
@@ -106,15 +109,19 @@ void mh_vet_free(struct mh_vet *v)
 }
 
 void mh_vet_add_employees(struct mh_vet *v, const struct mh_roster *r,
-                          const char *const *flagged_ids, size_t nflagged)
+                          const char *const *flagged_ids, const double *scores, size_t nflagged)
 {
 	size_t i;
 
 	v->roster = r;
 	v->flagged_emp =
 	    mh_realloc(v->flagged_emp, (v->nflagged_emp + nflagged + 1) * sizeof(*v->flagged_emp));
-	for (i = 0; i < nflagged; i++)
+	v->flagged_emp_score = mh_realloc(v->flagged_emp_score, (v->nflagged_emp + nflagged + 1) *
+	                                                            sizeof(*v->flagged_emp_score));
+	for (i = 0; i < nflagged; i++) {
+		v->flagged_emp_score[v->nflagged_emp] = scores ? scores[i] : 100;
 		v->flagged_emp[v->nflagged_emp++] = mh_strdup(flagged_ids[i]);
+	}
 }
 
 void mh_vet_add_old(struct mh_vet *v, const char *id, const char *name, const char *surname,

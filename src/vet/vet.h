@@ -49,6 +49,8 @@ struct mh_vet_rec {
 	                      resembles a core record's (cluster.c) */
 	uint8_t member;    /* batch applicant sharing specific artifacts with two
 	                      or more cores of its cluster (cluster.c) */
+	uint8_t linked;    /* employee linked to a confirmed cluster (cluster.c) */
+	float risk;        /* employee: stored risk score when flagged by it, else 0 */
 	uint32_t like;     /* the core record it resembles */
 	float like_sim;
 	uint32_t member_kinds;                /* bit per enum mh_vet_kind of such values */
@@ -100,9 +102,10 @@ struct mh_vet *mh_vet_new(const struct mh_config *cfg, const struct mh_intel *in
 void mh_vet_free(struct mh_vet *v);
 
 /* Employees from the roster (borrowed). flagged_ids: employee ids (keys)
- * whose risk score is at or above the alert threshold (may be NULL). */
+ * whose risk score is at or above risk.flagged_threshold (may be NULL), and
+ * scores their risk scores (NULL: all count as certain). Both are copied. */
 void mh_vet_add_employees(struct mh_vet *v, const struct mh_roster *r,
-                          const char *const *flagged_ids, size_t nflagged);
+                          const char *const *flagged_ids, const double *scores, size_t nflagged);
 /* One earlier applicant (copied). arts/kinds: n canonical values. */
 void mh_vet_add_old(struct mh_vet *v, const char *id, const char *name, const char *surname,
                     int64_t applied_ms, double score, const struct mh_minhash *sig,
