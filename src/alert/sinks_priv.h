@@ -1,6 +1,7 @@
 #ifndef MH_ALERT_SINKS_PRIV_H
 #define MH_ALERT_SINKS_PRIV_H
-/* The sinks set, shared by sinks.c (building it) and outbox.c (using it). */
+/* The sinks set, shared by sinks.c (building it) and outbox.c (using it).
+ * The set owns each sink's ctx (released by mh_alert_sinks_free). */
 #include <stdint.h>
 
 #include "alert/alert.h"
