@@ -238,6 +238,8 @@ static int load_share(struct ctx *c, struct mh_err *err)
 	int64_t n = 0;
 
 	mh_share_set_init(&c->share, &c->keys);
+	if (path && !*path)
+		path = NULL; /* share.key_file: "" as `detectors --yaml` writes it */
 	if (!path) {
 		if (mh_store_share_count(c->store, &n, err))
 			return -1;

@@ -191,6 +191,8 @@ static int load_share(struct scan *s, struct mh_err *err)
 	int64_t n = 0;
 
 	mh_share_set_init(&s->share, &s->keys);
+	if (path && !*path)
+		path = NULL; /* share.key_file: "" as `detectors --yaml` writes it */
 	if (!path) {
 		if (mh_store_share_count(s->store, &n, err))
 			return -1;
