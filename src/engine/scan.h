@@ -22,6 +22,7 @@
 #include <stdio.h>
 
 #include "core/event.h"
+#include "core/state.h"
 #include "util/err.h"
 
 struct mh_scan_opts {
@@ -61,7 +62,9 @@ struct mh_scan_report {
 	uint64_t unresolved_events;
 	size_t findings;
 	size_t alerts;
-	size_t state_bytes; /* per-person state after the scan, all people */
+	size_t state_bytes;         /* the state kept across the scan, all people */
+	struct mh_state_size state; /* ... by part */
+	size_t scan_state_bytes;    /* the threads' merged aggregates of this scan */
 	size_t intel_indicators;
 	size_t failed;
 	double seconds;
