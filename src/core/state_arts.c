@@ -2,9 +2,10 @@
  * A person's artifacts: 32-byte records in the order they were first added,
  * each naming its value by an interned id (or holding an IPv4 address), and
  * found by (kind, value) through a linear scan while the person has few and
- * through a per-person open-addressing index of 16-bit slots (at most half
- * full) once they have more. The index costs 4 to 8 bytes per artifact where
- * a table shared by all people would cost 32.
+ * through a per-person open-addressing index of 16-bit slots (at most three
+ * quarters full) once they have more. The index costs 3 to 5 bytes per
+ * artifact where a table shared by all people would cost 32 or more; a scan
+ * of up to 16 records (their value ids) is as quick as hashing.
  *
  * A value is interned only once the person can keep it: a value arriving for
  * a kind that is full is counted in art_dropped without touching the string
@@ -17,7 +18,7 @@
 #include "util/ip.h"
 #include "util/xalloc.h"
 
-#define LINEAR_MAX 8 /* artifacts a person may have before they get an index */
+#define LINEAR_MAX 16 /* artifacts a person may have before they get an index */
 
 _Static_assert(MH_SRC__COUNT <= 8, "mh_art.src has 3 bits");
 _Static_assert(MH_ART__COUNT <= 16, "mh_art.kind has 4 bits");
@@ -64,12 +65,18 @@ static void index_put(struct mh_pstate *ps, uint32_t idx)
 	ps->aidx[i] = (uint16_t)(idx + 1);
 }
 
-/* (Re)build the index with room for twice the artifacts. */
+/* Whether n artifacts fit an index of 1 << bits slots. */
+static int fits(uint32_t n, uint32_t bits)
+{
+	return 4 * n <= 3u << bits;
+}
+
+/* (Re)build the index with room for the artifacts and some more. */
 static void index_build(struct mh_pstate *ps)
 {
 	uint32_t bits = 4, i;
 
-	while ((1u << bits) < 2u * (ps->narts + 1))
+	while (!fits(ps->narts + 1, bits))
 		bits++;
 	free(ps->aidx);
 	ps->aidx = mh_calloc((size_t)1 << bits, sizeof(*ps->aidx));
@@ -104,7 +111,7 @@ static struct mh_art *add(struct mh_pstate *ps, int kind, int v4, uint32_t value
 	a->first_ms = INT64_MAX;
 	a->last_ms = INT64_MIN;
 	ps->nkind[kind]++;
-	if (ps->aidx && ps->narts * 2u <= (1u << ps->aidx_bits))
+	if (ps->aidx && fits(ps->narts, ps->aidx_bits))
 		index_put(ps, ps->narts - 1u);
 	else if (ps->aidx || ps->narts > LINEAR_MAX)
 		index_build(ps);
