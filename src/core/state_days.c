@@ -16,6 +16,9 @@
 #include "core/state_int.h"
 #include "util/xalloc.h"
 
+_Static_assert(sizeof(struct mh_aday) == 16, "mh_aday is 16 bytes");
+_Static_assert(sizeof(struct mh_mday) == 24, "mh_mday is 24 bytes");
+
 static uint32_t sat32(uint64_t v)
 {
 	return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
