@@ -21,10 +21,14 @@ static const char usage[] =
     "options:\n"
     "  --db FILE          store (default molehunt.db)\n"
     "  --roster FILE      HR roster CSV; kept in the store for later scans\n"
-    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
-    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
+    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable);\n"
+    "                     remembered: a later scan without --intel uses them again\n"
+    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable; remembered)\n"
+    "  --forget-intel     drop the remembered --intel and --mmdb paths\n"
     "  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
     "  --alerts FILE      append new or changed findings as ECS JSON Lines\n"
+    "  --share-key FILE   consortium key: match the roster against peers' shared\n"
+    "                     hashes (docs/SHARE.md; default: share.key_file of the config)\n"
     "  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
     "  --threads N        decoding threads (default: one per CPU)\n"
     "  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
@@ -55,9 +59,11 @@ int mh_cmd_scan(int argc, char **argv)
 	    {"config", required_argument, NULL, 'c'},
 	    {"format", required_argument, NULL, 'f'},
 	    {"alerts", required_argument, NULL, 'a'},
+	    {"share-key", required_argument, NULL, 'K'},
 	    {"threads", required_argument, NULL, 't'},
 	    {"max-errors", required_argument, NULL, 'e'},
 	    {"no-progress", no_argument, NULL, 'P'},
+	    {"forget-intel", no_argument, NULL, 'F'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -90,6 +96,9 @@ int mh_cmd_scan(int argc, char **argv)
 		case 'a':
 			o.alerts = optarg;
 			break;
+		case 'K':
+			o.share_key = optarg;
+			break;
 		case 'c':
 			o.config = optarg;
 			break;
@@ -111,6 +120,9 @@ int mh_cmd_scan(int argc, char **argv)
 			break;
 		case 'P':
 			o.progress = 0;
+			break;
+		case 'F':
+			o.forget_intel = 1;
 			break;
 		case 'q':
 			quiet = 1;

@@ -30,6 +30,8 @@ const struct mh_param mh_global_params[] = {
      * 75.9 there and the highest benign look-alike 70.8. */
     {"risk.flagged_threshold", MH_P_NUM, 75, 0, 100,
      "risk score at or above which an employee counts as flagged (referrals, clusters)"},
+    {"risk.confirmed_threshold", MH_P_NUM, 85, 0, 100,
+     "risk score from which a flagged employee's referrals weigh in full"},
     {"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
     {"allow.remote_tools", MH_P_LIST, 0, 0, 0, "approved remote-control products (ids)"},
     {"allow.remote_tool_hosts", MH_P_LIST, 0, 0, 0,
@@ -81,6 +83,10 @@ const struct mh_param mh_global_params[] = {
     {"vet.inconsistency.cap", MH_P_NUM, 35, 0, 100, "vet: most inconsistency points"},
     {"vet.free_mail_domains", MH_P_LIST, 0, 0, 0,
      "vet: free-mail domains beyond the built-in list"},
+    {"share.key_file", MH_P_STR, 0, 0, 0,
+     "consortium key file for vet and scan matching (docs/SHARE.md)"},
+    {"share.peer_bonus", MH_P_NUM, 30, 0, 100,
+     "share: points a peer's flagging adds to the matched kinds' vet.weight.*"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 

@@ -11,12 +11,16 @@
 #include "core/state.h"
 #include "detect/detector.h"
 #include "engine/alerts.h"
+#include "engine/sources.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
 #include "intel/geo.h"
 #include "intel/intel.h"
 #include "risk/score.h"
+#include "share/key.h"
+#include "share/match.h"
 #include "store/store.h"
+#include "store/store_share.h"
 #include "util/progress.h"
 #include "util/strmap.h"
 #include "util/xalloc.h"
@@ -42,7 +46,11 @@ struct scan {
 	struct mh_people people;
 	struct mh_intel *intel;
 	struct mh_geo *geo;
+	char **intel_paths, **mmdb_paths; /* given or remembered (sources.h) */
+	size_t nintel_paths, nmmdb_paths;
 	struct mh_config *cfg;
+	struct mh_share_keys keys;
+	struct mh_share_set share;         /* peer hashes, when a consortium key is given */
 	const struct mh_detector *det[64]; /* the enabled detectors */
 	struct mh_state full;
 	struct mh_findings findings;
@@ -147,21 +155,55 @@ static int load_intel(struct scan *s, struct mh_err *err)
 	size_t i;
 	int k;
 
-	if (s->o->nintel) {
+	if (mh_scan_sources(s->store, "scan.intel", s->o->intel, s->o->nintel, s->o->forget_intel,
+	                    &s->intel_paths, &s->nintel_paths, &s->r->intel_remembered, warn_cb, s,
+	                    err) ||
+	    mh_scan_sources(s->store, "scan.mmdb", s->o->mmdb, s->o->nmmdb, s->o->forget_intel,
+	                    &s->mmdb_paths, &s->nmmdb_paths, &s->r->mmdb_remembered, warn_cb, s,
+	                    err))
+		return -1;
+	s->r->intel_sources = s->nintel_paths;
+	if (s->nintel_paths) {
 		s->intel = mh_intel_new();
-		for (i = 0; i < s->o->nintel; i++)
-			if (mh_intel_load(s->intel, s->o->intel[i], warn_cb, s, err))
+		for (i = 0; i < s->nintel_paths; i++)
+			if (mh_intel_load(s->intel, s->intel_paths[i], warn_cb, s, err))
 				return -1;
 		mh_intel_seal(s->intel);
 		for (k = 0; k < MH_IOC__COUNT; k++)
 			s->r->intel_indicators += mh_intel_count(s->intel, (enum mh_ioc_kind)k);
 	}
-	if (s->o->nmmdb) {
+	if (s->nmmdb_paths) {
 		s->geo = mh_geo_new();
-		for (i = 0; i < s->o->nmmdb; i++)
-			if (mh_geo_add(s->geo, s->o->mmdb[i], err))
+		for (i = 0; i < s->nmmdb_paths; i++)
+			if (mh_geo_add(s->geo, s->mmdb_paths[i], err))
 				return -1;
 	}
+	return 0;
+}
+
+/* Peer hashes for identity.consortium, or a hint that some wait for a key. */
+static int load_share(struct scan *s, struct mh_err *err)
+{
+	const char *path =
+	    s->o->share_key ? s->o->share_key : mh_config_str(s->cfg, "share.key_file", NULL);
+	int64_t n = 0;
+
+	mh_share_set_init(&s->share, &s->keys);
+	if (!path) {
+		if (mh_store_share_count(s->store, &n, err))
+			return -1;
+		if (n)
+			fprintf(s->log,
+			        "warning: %lld peer hashes are stored; --share-key matches them\n",
+			        (long long)n);
+		return 0;
+	}
+	if (mh_share_keys_load(&s->keys, path, err) ||
+	    mh_store_share_load(s->store, &s->share, err))
+		return -1;
+	if (s->share.unkeyed)
+		fprintf(s->log, "warning: %llu peer hashes under keys %s no longer holds\n",
+		        (unsigned long long)s->share.unkeyed, path);
 	return 0;
 }
 
@@ -318,6 +360,7 @@ static int finish(struct scan *s, struct mh_err *err)
 	world.roster = &s->roster;
 	world.cfg = s->cfg;
 	world.intel = s->intel;
+	world.share = s->share.n ? &s->share : NULL;
 	/* The data's clock; a store with no events yet is "as of" the epoch. */
 	if (s->full.max_ms == INT64_MIN)
 		s->full.max_ms = 0;
@@ -394,6 +437,10 @@ static void cleanup(struct scan *s)
 	mh_roster_free(&s->roster);
 	mh_intel_free(s->intel);
 	mh_geo_free(s->geo);
+	mh_share_set_release(&s->share);
+	mh_share_keys_clear(&s->keys);
+	mh_store_free_list(s->intel_paths, s->nintel_paths);
+	mh_store_free_list(s->mmdb_paths, s->nmmdb_paths);
 	mh_store_close(s->store);
 	mh_config_free(s->cfg);
 	pthread_mutex_destroy(&s->lock);
@@ -416,7 +463,8 @@ static int run(struct scan *s, struct mh_err *err)
 	if (!s->cfg)
 		return -1;
 	s->store = mh_store_open(s->o->db, err);
-	if (!s->store || mh_store_begin(s->store, err) || load_roster(s, err) || load_intel(s, err))
+	if (!s->store || mh_store_begin(s->store, err) || load_roster(s, err) ||
+	    load_intel(s, err) || load_share(s, err))
 		return -1;
 	mh_people_build(&s->people, &s->roster, warn_cb, s);
 	mh_state_init(&s->full, &s->people);
@@ -511,6 +559,11 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	        r->persons, r->roster_persons, (unsigned long long)r->roster_rejected,
 	        r->unresolved, (unsigned long long)r->unresolved_events, r->findings,
 	        r->intel_indicators);
+	if (r->intel_remembered || r->mmdb_remembered)
+		fprintf(f, "intel: %s remembered from an earlier scan (--forget-intel to drop)\n",
+		        r->intel_remembered && r->mmdb_remembered ? "lists and MaxMind databases"
+		        : r->intel_remembered                     ? "lists"
+		                                                  : "MaxMind databases");
 	if (r->persons)
 		fprintf(f,
 		        "state: %zu bytes per person kept across the scan (records %zu, days %zu, "

@@ -27,11 +27,13 @@
 
 struct mh_scan_opts {
 	const char *db;
-	const char *roster; /* NULL: the roster an earlier scan stored, if any */
-	const char *config; /* YAML settings (docs/CONFIG.md); NULL = defaults */
-	const char *alerts; /* append new or changed findings as ECS JSON Lines; NULL = none */
-	const char *const *intel;
+	const char *roster;    /* NULL: the roster an earlier scan stored, if any */
+	const char *config;    /* YAML settings (docs/CONFIG.md); NULL = defaults */
+	const char *alerts;    /* append new or changed findings as ECS JSON Lines; NULL = none */
+	const char *share_key; /* consortium key file (docs/SHARE.md); NULL = share.key_file */
+	const char *const *intel; /* none given: the paths an earlier scan remembered */
 	size_t nintel;
+	int forget_intel; /* drop the remembered intel and MaxMind paths */
 	const char *const *mmdb;
 	size_t nmmdb;
 	const char *const *inputs;
@@ -66,6 +68,8 @@ struct mh_scan_report {
 	struct mh_state_size state; /* ... by part */
 	size_t scan_state_bytes;    /* the threads' merged aggregates of this scan */
 	size_t intel_indicators;
+	size_t intel_sources;
+	int intel_remembered, mmdb_remembered; /* paths came from the store */
 	size_t failed;
 	double seconds;
 };
