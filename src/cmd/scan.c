@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/alert_args.h"
 #include "cmd/cmd.h"
 #include "engine/scan.h"
 #include "util/xalloc.h"
@@ -26,9 +27,9 @@ static const char usage[] =
     "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable; remembered)\n"
     "  --forget-intel     drop the remembered --intel and --mmdb paths\n"
     "  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
-    "  --alerts FILE      append new or changed findings as ECS JSON Lines\n"
     "  --share-key FILE   consortium key: match the roster against peers' shared\n"
-    "                     hashes (docs/SHARE.md; default: share.key_file of the config)\n"
+    "                     hashes (docs/SHARE.md; default: share.key_file of the "
+    "config)\n" MH_ALERT_USAGE
     "  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
     "  --threads N        decoding threads (default: one per CPU)\n"
     "  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
@@ -36,7 +37,8 @@ static const char usage[] =
     "  -q, --quiet        no summary\n"
     "  -h, --help         this text\n"
     "\n"
-    "exit status: 0 ok, 2 usage error, 3 an input or the store could not be read\n";
+    "exit status: 0 ok (also when an alert sink failed: that is reported and retried),\n"
+    "2 usage error, 3 an input or the store could not be read\n";
 
 static int parse_uint(const char *s, unsigned *out)
 {
@@ -58,7 +60,6 @@ int mh_cmd_scan(int argc, char **argv)
 	    {"mmdb", required_argument, NULL, 'm'},
 	    {"config", required_argument, NULL, 'c'},
 	    {"format", required_argument, NULL, 'f'},
-	    {"alerts", required_argument, NULL, 'a'},
 	    {"share-key", required_argument, NULL, 'K'},
 	    {"threads", required_argument, NULL, 't'},
 	    {"max-errors", required_argument, NULL, 'e'},
@@ -66,6 +67,7 @@ int mh_cmd_scan(int argc, char **argv)
 	    {"forget-intel", no_argument, NULL, 'F'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
+	    MH_ALERT_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	struct mh_scan_opts o;
@@ -92,9 +94,6 @@ int mh_cmd_scan(int argc, char **argv)
 			break;
 		case 'm':
 			mh_arglist_push(&mmdb, optarg);
-			break;
-		case 'a':
-			o.alerts = optarg;
 			break;
 		case 'K':
 			o.share_key = optarg;
@@ -131,6 +130,8 @@ int mh_cmd_scan(int argc, char **argv)
 			fputs(usage, stdout);
 			return 0;
 		default:
+			if (mh_alert_arg(c, optarg, &o.alert))
+				break;
 			fputs(usage, stderr);
 			return 2;
 		}
@@ -154,5 +155,5 @@ int mh_cmd_scan(int argc, char **argv)
 	mh_scan_report_release(&r);
 	free(intel.v);
 	free(mmdb.v);
-	return rc ? 3 : 0;
+	return !rc ? 0 : err.code == MH_EUSAGE ? 2 : 3;
 }

@@ -10,7 +10,8 @@
 #include "core/people.h"
 #include "core/state.h"
 #include "detect/detector.h"
-#include "engine/alerts.h"
+#include "alert/alert.h"
+#include "alert/record.h"
 #include "engine/sources.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
@@ -50,7 +51,8 @@ struct scan {
 	size_t nintel_paths, nmmdb_paths;
 	struct mh_config *cfg;
 	struct mh_share_keys keys;
-	struct mh_share_set share;         /* peer hashes, when a consortium key is given */
+	struct mh_share_set share; /* peer hashes, when a consortium key is given */
+	struct mh_alert_sinks *sinks;
 	const struct mh_detector *det[64]; /* the enabled detectors */
 	struct mh_state full;
 	struct mh_findings findings;
@@ -345,6 +347,27 @@ static uint32_t *merge_workers(struct scan *s)
 	return map;
 }
 
+static int stage_one(void *arg, const char *text, struct mh_err *err)
+{
+	struct scan *s = arg;
+
+	return mh_alert_stage(s->store, s->sinks, text, err);
+}
+
+/* Alerts for the findings that are new or changed since prev, into the
+ * outbox (in the scan's transaction). */
+static int stage_alerts(struct scan *s, const struct mh_strmap *prev, const struct mh_score *sc,
+                        struct mh_err *err)
+{
+	struct mh_alert_ctx c;
+
+	c.store = s->store;
+	c.st = &s->full;
+	c.warn_score = mh_config_gnum(s->cfg, "alert.threshold");
+	c.critical_score = mh_config_gnum(s->cfg, "risk.flagged_threshold");
+	return mh_alert_each(&c, &s->findings, prev, sc, stage_one, s, &s->r->alert.staged, err);
+}
+
 static int finish(struct scan *s, struct mh_err *err)
 {
 	struct mh_world world;
@@ -353,7 +376,7 @@ static int finish(struct scan *s, struct mh_err *err)
 	struct mh_strmap *prev;
 	uint32_t *map = merge_workers(s);
 	size_t i;
-	int rc = 0;
+	int rc = 0, alerts = mh_alert_sinks_count(s->sinks) > 0;
 
 	memset(&world, 0, sizeof(world));
 	world.st = &s->full;
@@ -370,7 +393,7 @@ static int finish(struct scan *s, struct mh_err *err)
 			s->det[i]->finish(s->w[0].det[i], &world, &s->findings);
 	prev = mh_strmap_new();
 	if (mh_store_save_state(s->store, &s->full, &s->w[0].st, map, err) ||
-	    (s->o->alerts && mh_store_finding_counts(s->store, prev, err)) ||
+	    (alerts && mh_store_finding_counts(s->store, prev, err)) ||
 	    mh_store_save_findings(s->store, &s->full, &s->findings, err)) {
 		free(map);
 		mh_strmap_free(prev);
@@ -386,9 +409,8 @@ static int finish(struct scan *s, struct mh_err *err)
 		rc = mh_store_save_score(s->store, &rec, err);
 		free(rec.contributions);
 	}
-	if (!rc && s->o->alerts)
-		rc = mh_alerts_write(s->o->alerts, s->store, &s->full, &s->findings, prev, sc,
-		                     &s->r->alerts, err);
+	if (!rc && alerts)
+		rc = stage_alerts(s, prev, sc, err);
 	mh_scores_free(sc);
 	mh_strmap_free(prev);
 	return rc;
@@ -443,6 +465,7 @@ static void cleanup(struct scan *s)
 	mh_store_free_list(s->mmdb_paths, s->nmmdb_paths);
 	mh_store_close(s->store);
 	mh_config_free(s->cfg);
+	mh_alert_sinks_free(s->sinks);
 	pthread_mutex_destroy(&s->lock);
 }
 
@@ -461,6 +484,9 @@ static int run(struct scan *s, struct mh_err *err)
 
 	s->cfg = mh_config_load(s->o->config, err);
 	if (!s->cfg)
+		return -1;
+	s->sinks = mh_alert_sinks_open(&s->o->alert, s->cfg, err);
+	if (!s->sinks)
 		return -1;
 	s->store = mh_store_open(s->o->db, err);
 	if (!s->store || mh_store_begin(s->store, err) || load_roster(s, err) ||
@@ -488,7 +514,10 @@ static int run(struct scan *s, struct mh_err *err)
 	if (finish(s, err))
 		return -1;
 	summarise(s);
-	return mh_store_commit(s->store, err);
+	if (mh_store_commit(s->store, err))
+		return -1;
+	mh_alert_deliver(s->store, s->sinks, s->log, &s->r->alert);
+	return 0;
 }
 
 int mh_scan(const struct mh_scan_opts *o, struct mh_scan_report *r, struct mh_err *err)
@@ -573,6 +602,21 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 		        r->state.days / r->persons, r->state.arts / r->persons,
 		        r->state.strings / r->persons, r->state.index / r->persons,
 		        r->scan_state_bytes / r->persons);
-	if (r->alerts)
-		fprintf(f, "alerts: %zu new or changed findings written\n", r->alerts);
+	mh_alert_report_print(f, &r->alert);
+}
+
+int mh_scan_alerts_retry(const struct mh_scan_opts *o, struct mh_alert_report *r,
+                         struct mh_err *err)
+{
+	struct mh_config *cfg = mh_config_load(o->config, err);
+	struct mh_alert_sinks *sinks = cfg ? mh_alert_sinks_open(&o->alert, cfg, err) : NULL;
+	struct mh_store *store = sinks ? mh_store_open_existing(o->db, err) : NULL;
+
+	memset(r, 0, sizeof(*r));
+	if (store)
+		mh_alert_deliver(store, sinks, o->log ? o->log : stderr, r);
+	mh_store_close(store);
+	mh_alert_sinks_free(sinks);
+	mh_config_free(cfg);
+	return store ? 0 : -1;
 }

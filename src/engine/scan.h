@@ -13,7 +13,11 @@
  *      `threads` threads, each folding events into its own delta state and
  *      detector contexts;
  *   4. merge the deltas into the full state, run every detector's finish,
- *      score everyone, and write it all in one transaction.
+ *      score everyone, and write it all in one transaction, with the alerts
+ *      for new or changed findings in the store's outbox;
+ *   5. after the commit, hand the outbox to the alert sinks (alert/alert.h):
+ *      a sink that fails is reported, never fails the scan, and gets the
+ *      alerts again at the next scan.
  *
  * Ownership: the report owns its per-input array (mh_scan_report_release).
  */
@@ -21,17 +25,18 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "alert/alert.h"
 #include "core/event.h"
 #include "core/state.h"
 #include "util/err.h"
 
 struct mh_scan_opts {
 	const char *db;
-	const char *roster;    /* NULL: the roster an earlier scan stored, if any */
-	const char *config;    /* YAML settings (docs/CONFIG.md); NULL = defaults */
-	const char *alerts;    /* append new or changed findings as ECS JSON Lines; NULL = none */
-	const char *share_key; /* consortium key file (docs/SHARE.md); NULL = share.key_file */
-	const char *const *intel; /* none given: the paths an earlier scan remembered */
+	const char *roster;         /* NULL: the roster an earlier scan stored, if any */
+	const char *config;         /* YAML settings (docs/CONFIG.md); NULL = defaults */
+	struct mh_alert_opts alert; /* sinks beyond the config's alert.* (alert/alert.h) */
+	const char *share_key;      /* consortium key file (docs/SHARE.md); NULL = share.key_file */
+	const char *const *intel;   /* none given: the paths an earlier scan remembered */
 	size_t nintel;
 	int forget_intel; /* drop the remembered intel and MaxMind paths */
 	const char *const *mmdb;
@@ -63,10 +68,10 @@ struct mh_scan_report {
 	uint64_t roster_rejected;
 	uint64_t unresolved_events;
 	size_t findings;
-	size_t alerts;
-	size_t state_bytes;         /* the state kept across the scan, all people */
-	struct mh_state_size state; /* ... by part */
-	size_t scan_state_bytes;    /* the threads' merged aggregates of this scan */
+	struct mh_alert_report alert; /* alerts staged and delivered */
+	size_t state_bytes;           /* the state kept across the scan, all people */
+	struct mh_state_size state;   /* ... by part */
+	size_t scan_state_bytes;      /* the threads' merged aggregates of this scan */
 	size_t intel_indicators;
 	size_t intel_sources;
 	int intel_remembered, mmdb_remembered; /* paths came from the store */
@@ -77,6 +82,11 @@ struct mh_scan_report {
 /* Returns 0 when every input was read (some lines may have been rejected),
  * -1 with err set when the scan could not run or an input failed. */
 int mh_scan(const struct mh_scan_opts *o, struct mh_scan_report *r, struct mh_err *err);
+/* Deliver what waits in the outbox of the store o->db to o's sinks, without
+ * scanning (serve retries this while idle). -1 when the store or the sinks
+ * could not be opened; delivery failures only go to r. */
+int mh_scan_alerts_retry(const struct mh_scan_opts *o, struct mh_alert_report *r,
+                         struct mh_err *err);
 void mh_scan_report_print(FILE *f, const struct mh_scan_report *r);
 void mh_scan_report_release(struct mh_scan_report *r);
 

@@ -6,7 +6,7 @@
 #include "http/ingest.h"
 #include "store/schema.h"
 
-static const char *const modules[] = {"core", "serve", "vet", "cases", NULL};
+static const char *const modules[] = {"core", "serve", "vet", "cases", "alerts", NULL};
 
 int mh_api_health(struct mh_req *r)
 {

@@ -31,5 +31,6 @@ extern const struct mh_schema_module mh_schema_vet;
 extern const struct mh_schema_module mh_schema_serve;
 extern const struct mh_schema_module mh_schema_cases;
 extern const struct mh_schema_module mh_schema_share;
+extern const struct mh_schema_module mh_schema_alerts;
 
 #endif
