@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
+#include "core/state_int.h"
 #include "util/ip.h"
 #include "util/strmap.h"
 #include "util/xalloc.h"
@@ -40,10 +40,10 @@ void mh_state_init(struct mh_state *st, const struct mh_people *pp)
 	memset(st, 0, sizeof(*st));
 	st->people = pp;
 	st->unres = mh_strmap_new();
-	st->amask = 1023;
-	st->aidx = mh_calloc(st->amask + 1, sizeof(*st->aidx));
+	mh_intern_init(&st->strings);
+	st->kinds = MH_ART_ALL_KINDS;
 	st->names = mh_strmap_new();
-	st->cap = nr + 64;
+	st->cap = nr + 8;
 	st->ps = mh_calloc(st->cap, sizeof(*st->ps));
 	for (i = 0; i < nr; i++) {
 		st->ps[i].roster = (uint32_t)i;
@@ -51,6 +51,11 @@ void mh_state_init(struct mh_state *st, const struct mh_people *pp)
 	}
 	st->n = nr;
 	st->max_ms = INT64_MIN;
+}
+
+void mh_state_keep(struct mh_state *st, unsigned mask)
+{
+	st->kinds = mask & MH_ART_ALL_KINDS;
 }
 
 void mh_state_release(struct mh_state *st)
@@ -61,15 +66,32 @@ void mh_state_release(struct mh_state *st)
 		struct mh_pstate *p = &st->ps[i];
 
 		free(p->arts);
+		free(p->aidx);
 		free(p->days);
+		free(p->mdays);
 		free(p->key);
 	}
 	free(st->ps);
+	free(st->cache);
 	mh_strmap_free(st->unres);
-	free(st->aidx);
-	mh_arena_release(&st->strings);
+	mh_intern_release(&st->strings);
 	mh_strmap_free(st->names);
 	memset(st, 0, sizeof(*st));
+}
+
+/* Room for one more person (and their cache, when the state has caches). */
+static void grow_persons(struct mh_state *st)
+{
+	size_t old = st->cap;
+
+	if (st->n < st->cap)
+		return;
+	st->cap = old < 8 ? 8 : old + old / 2;
+	st->ps = mh_realloc(st->ps, st->cap * sizeof(*st->ps));
+	if (st->cache) {
+		st->cache = mh_realloc(st->cache, st->cap * sizeof(*st->cache));
+		memset(st->cache + old, 0, (st->cap - old) * sizeof(*st->cache));
+	}
 }
 
 uint32_t mh_state_person(struct mh_state *st, uint32_t roster, const char *key)
@@ -80,7 +102,7 @@ uint32_t mh_state_person(struct mh_state *st, uint32_t roster, const char *key)
 		return roster;
 	if (mh_strmap_get(st->unres, key, strlen(key), &idx))
 		return idx;
-	st->ps = mh_grow(st->ps, &st->cap, st->n + 1, sizeof(*st->ps));
+	grow_persons(st);
 	idx = (uint32_t)st->n++;
 	memset(&st->ps[idx], 0, sizeof(st->ps[idx]));
 	st->ps[idx].roster = MH_NOBODY;
@@ -89,170 +111,67 @@ uint32_t mh_state_person(struct mh_state *st, uint32_t roster, const char *key)
 	return idx;
 }
 
-struct mh_day *mh_state_day(struct mh_state *st, uint32_t p, int32_t day)
-{
-	struct mh_pstate *ps = &st->ps[p];
-	uint32_t lo = 0, hi = ps->ndays;
-	size_t cap = ps->daycap;
-
-	if (hi && ps->days[hi - 1].day == day)
-		return &ps->days[hi - 1];
-	if (!hi || ps->days[hi - 1].day < day) {
-		lo = hi;
-	} else {
-		while (lo < hi) {
-			uint32_t mid = (lo + hi) / 2;
-
-			if (ps->days[mid].day < day)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < ps->ndays && ps->days[lo].day == day)
-			return &ps->days[lo];
-	}
-	if (ps->ndays == MH_MAX_DAYS) {
-		if (lo == 0)
-			return NULL;
-		memmove(ps->days, ps->days + 1, (size_t)(lo - 1) * sizeof(*ps->days));
-		lo--;
-		ps->ndays--;
-	} else if (ps->ndays == ps->daycap) {
-		/* grow by half: a person's days arrive one at a time */
-		cap = ps->daycap < 8 ? 8 : ps->daycap + ps->daycap / 2;
-		if (cap > MH_MAX_DAYS)
-			cap = MH_MAX_DAYS;
-		ps->days = mh_realloc(ps->days, cap * sizeof(*ps->days));
-		ps->daycap = (uint32_t)cap;
-	}
-	memmove(ps->days + lo + 1, ps->days + lo, (size_t)(ps->ndays - lo) * sizeof(*ps->days));
-	ps->ndays++;
-	memset(&ps->days[lo], 0, sizeof(ps->days[lo]));
-	ps->days[lo].day = day;
-	return &ps->days[lo];
-}
-
-static uint64_t art_hash(uint32_t p, int kind, const char *v, size_t n)
-{
-	uint64_t h = XXH3_64bits_withSeed(v, n, (uint64_t)p << 8 | (uint64_t)kind);
-
-	return h ? h : 1;
-}
-
-static void aidx_grow(struct mh_state *st)
-{
-	size_t old = st->amask + 1, i;
-	struct mh_art_slot *o = st->aidx;
-
-	st->amask = old * 2 - 1;
-	st->aidx = mh_calloc(old * 2, sizeof(*st->aidx));
-	for (i = 0; i < old; i++) {
-		size_t j;
-
-		if (!o[i].hash)
-			continue;
-		for (j = o[i].hash & st->amask; st->aidx[j].hash; j = (j + 1) & st->amask)
-			;
-		st->aidx[j] = o[i];
-	}
-	free(o);
-}
-
-/* The slot of (p, kind, v): the one holding it, or the empty one to fill. */
-static struct mh_art_slot *aidx_find(const struct mh_state *st, uint32_t p, int kind, const char *v,
-                                     size_t n, uint64_t h)
-{
-	size_t i;
-
-	for (i = h & st->amask; st->aidx[i].hash; i = (i + 1) & st->amask) {
-		const struct mh_art_slot *s = &st->aidx[i];
-		const struct mh_art *a;
-
-		if (s->hash != h || s->person != p)
-			continue;
-		a = &st->ps[p].arts[s->idx];
-		if (a->kind == kind && a->len == n && !memcmp(a->value, v, n))
-			break;
-	}
-	return &st->aidx[i];
-}
-
-/* Find or add artifact (kind, v) of person p; NULL when the kind is full. */
-static struct mh_art *art_get(struct mh_state *st, uint32_t p, int kind, const char *v, size_t n,
-                              int *isnew)
-{
-	struct mh_pstate *ps = &st->ps[p];
-	struct mh_art_slot *slot;
-	size_t cap;
-	uint32_t idx;
-	uint64_t h;
-	struct mh_art *a;
-
-	if (n > MH_ART_VALUE_MAX)
-		n = MH_ART_VALUE_MAX;
-	*isnew = 0;
-	idx = ps->last_art[kind];
-	if (idx && ps->arts[idx - 1].len == n && !memcmp(ps->arts[idx - 1].value, v, n))
-		return &ps->arts[idx - 1];
-	h = art_hash(p, kind, v, n);
-	slot = aidx_find(st, p, kind, v, n, h);
-	if (slot->hash) {
-		ps->last_art[kind] = slot->idx + 1;
-		return &ps->arts[slot->idx];
-	}
-	if (ps->nkind[kind] >= mh_art_cap(kind)) {
-		ps->art_dropped++;
-		return NULL;
-	}
-	/* grow by half, not double: most people settle at a few dozen */
-	if (ps->narts == ps->artcap) {
-		cap = ps->artcap < 8 ? 8 : ps->artcap + ps->artcap / 2;
-		ps->arts = mh_realloc(ps->arts, cap * sizeof(*ps->arts));
-		ps->artcap = (uint32_t)cap;
-	}
-	idx = ps->narts++;
-	ps->nkind[kind]++;
-	a = &ps->arts[idx];
-	memset(a, 0, sizeof(*a));
-	a->value = mh_arena_strndup(&st->strings, v, n);
-	a->len = (uint16_t)n;
-	a->kind = (uint8_t)kind;
-	a->first_ms = INT64_MAX;
-	a->last_ms = INT64_MIN;
-	ps->last_art[kind] = idx + 1;
-	slot->hash = h;
-	slot->person = p;
-	slot->idx = idx;
-	if (++st->acount * 2 > st->amask + 1)
-		aidx_grow(st);
-	*isnew = 1;
-	return a;
-}
-
-static void bump_art(struct mh_art *a, const struct mh_event *ev, int isnew)
+static void bump(struct mh_art *a, const struct mh_event *ev, int isnew)
 {
 	if (isnew || ev->ts_ms < a->first_ms) {
 		a->first_ms = ev->ts_ms;
 		a->file_id = ev->file_id;
-		a->line = ev->line;
-		a->src = ev->src;
+		a->line = ev->line > UINT32_MAX ? UINT32_MAX : (uint32_t)ev->line;
+		a->src = ev->src < MH_SRC__COUNT ? ev->src : MH_SRC_NONE;
 	}
 	if (ev->ts_ms > a->last_ms)
 		a->last_ms = ev->ts_ms;
-	a->count++;
+	if (a->count < MH_ART_COUNT_MAX)
+		a->count++;
 }
 
-void mh_state_add_art(struct mh_state *st, uint32_t p, enum mh_art_kind kind, const char *v,
-                      size_t n, const struct mh_event *ev)
+/* A sighting of (kind, v) by person p; the cache skips the lookup when the
+ * person's last value of that kind repeats, as it mostly does. */
+static void add_art(struct mh_state *st, uint32_t p, int kind, const char *v, size_t n,
+                    const struct mh_event *ev)
 {
-	int isnew;
+	struct mh_pstate *ps = &st->ps[p];
+	struct mh_pcache *c = &st->cache[p];
 	struct mh_art *a;
+	int isnew;
 
-	if (!n)
+	if (!n || !(st->kinds >> kind & 1))
 		return;
-	a = art_get(st, p, kind, v, n, &isnew);
-	if (a)
-		bump_art(a, ev, isnew);
+	if (n > MH_ART_VALUE_MAX)
+		n = MH_ART_VALUE_MAX;
+	if (c->last_art[kind]) {
+		a = &ps->arts[c->last_art[kind] - 1];
+		if (!a->v4 && mh_intern_len(&st->strings, a->value) == n &&
+		    !memcmp(mh_intern_str(&st->strings, a->value), v, n)) {
+			bump(a, ev, 0);
+			return;
+		}
+	}
+	a = mh_arts_get(st, p, kind, v, n, &isnew);
+	if (!a)
+		return;
+	c->last_art[kind] = (uint16_t)(a - ps->arts + 1);
+	bump(a, ev, isnew);
+}
+
+static void add_ip(struct mh_state *st, uint32_t p, const struct mh_event *ev)
+{
+	struct mh_pstate *ps = &st->ps[p];
+	struct mh_pcache *c = &st->cache[p];
+	struct mh_art *a;
+	int isnew;
+
+	/* Most events repeat the person's last address: skip the lookup. */
+	if (c->last_art[MH_ART_IP] && mh_ip_eq(&c->last_ip, &ev->ip)) {
+		bump(&ps->arts[c->last_art[MH_ART_IP] - 1], ev, 0);
+		return;
+	}
+	a = mh_arts_get_ip(st, p, &ev->ip, &isnew);
+	if (!a)
+		return;
+	c->last_art[MH_ART_IP] = (uint16_t)(a - ps->arts + 1);
+	c->last_ip = ev->ip;
+	bump(a, ev, isnew);
 }
 
 static void add_arts(struct mh_state *st, uint32_t p, const struct mh_event *ev)
@@ -260,80 +179,41 @@ static void add_arts(struct mh_state *st, uint32_t p, const struct mh_event *ev)
 	char buf[MH_ART_VALUE_MAX + 1];
 	int n;
 
-	if (ev->ip.family) {
-		struct mh_pstate *ps = &st->ps[p];
-
-		/* Most events repeat the person's last address: skip the formatting. */
-		if (ps->last_art[MH_ART_IP] && mh_ip_eq(&ps->last_ip, &ev->ip)) {
-			struct mh_art *a = &ps->arts[ps->last_art[MH_ART_IP] - 1];
-
-			bump_art(a, ev, 0);
-		} else {
-			mh_ip_format(&ev->ip, buf, sizeof(buf));
-			mh_state_add_art(st, p, MH_ART_IP, buf, strlen(buf), ev);
-			ps->last_ip = ev->ip;
-		}
-	}
+	if (ev->ip.family && st->kinds >> MH_ART_IP & 1)
+		add_ip(st, p, ev);
 	if (ev->country.n)
-		mh_state_add_art(st, p, MH_ART_COUNTRY, ev->country.p, ev->country.n, ev);
+		add_art(st, p, MH_ART_COUNTRY, ev->country.p, ev->country.n, ev);
 	if (ev->asn) {
 		n = snprintf(buf, sizeof(buf), "AS%u %.*s", ev->asn, (int)ev->as_org.n,
 		             ev->as_org.p);
-		mh_state_add_art(st, p, MH_ART_ASN, buf,
-		                 (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
+		add_art(st, p, MH_ART_ASN, buf,
+		        (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
 	}
 	if (ev->mfa_device.n)
-		mh_state_add_art(st, p, MH_ART_MFA, ev->mfa_device.p, ev->mfa_device.n, ev);
+		add_art(st, p, MH_ART_MFA, ev->mfa_device.p, ev->mfa_device.n, ev);
 	if (ev->host.n)
-		mh_state_add_art(st, p, MH_ART_HOST, ev->host.p, ev->host.n, ev);
+		add_art(st, p, MH_ART_HOST, ev->host.p, ev->host.n, ev);
 	if (ev->kind == MH_EV_USB && (ev->usb_vendor_id.n || ev->usb_vendor.n)) {
 		n = snprintf(buf, sizeof(buf), "%.*s:%.*s %.*s %.*s %.*s", (int)ev->usb_vendor_id.n,
 		             ev->usb_vendor_id.p, (int)ev->usb_model_id.n, ev->usb_model_id.p,
 		             (int)ev->usb_vendor.n, ev->usb_vendor.p, (int)ev->usb_model.n,
 		             ev->usb_model.p, (int)ev->usb_serial.n, ev->usb_serial.p);
-		mh_state_add_art(st, p, MH_ART_USB, buf,
-		                 (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
+		add_art(st, p, MH_ART_USB, buf,
+		        (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, ev);
 	}
 	if (ev->user.n) {
 		n = (int)mh_name_norm(ev->user.p, ev->user.n, buf, sizeof(buf));
-		mh_state_add_art(st, p, MH_ART_NAME, buf, (size_t)n, ev);
+		add_art(st, p, MH_ART_NAME, buf, (size_t)n, ev);
 	}
 	if (!ev->move)
 		return;
 	if (ev->repo.n)
-		mh_state_add_art(st, p, MH_ART_REPO, ev->repo.p, ev->repo.n, ev);
+		add_art(st, p, MH_ART_REPO, ev->repo.p, ev->repo.n, ev);
 	if (ev->path.n)
-		mh_state_add_art(st, p, MH_ART_FILE, ev->path.p, ev->path.n, ev);
+		add_art(st, p, MH_ART_FILE, ev->path.p, ev->path.n, ev);
 	if (ev->file_hash.n) {
 		n = (int)mh_name_norm(ev->file_hash.p, ev->file_hash.n, buf, sizeof(buf));
-		mh_state_add_art(st, p, MH_ART_FILE_HASH, buf, (size_t)n, ev);
-	}
-}
-
-static void add_day(struct mh_state *st, uint32_t p, const struct mh_event *ev, int hour)
-{
-	struct mh_day *d = mh_state_day(st, p, mh_day_of(ev->ts_ms));
-
-	if (!d)
-		return;
-	d->hours |= 1u << hour;
-	d->events++;
-	if (ev->kind == MH_EV_SIGNIN) {
-		if (d->signins < UINT16_MAX)
-			d->signins++;
-		if (ev->outcome == MH_OUT_FAILURE && d->signin_fail < UINT16_MAX)
-			d->signin_fail++;
-		if ((ev->ip_intel || ev->is_proxy == 1) && d->signin_flagged < UINT16_MAX)
-			d->signin_flagged++;
-	}
-	if (ev->move && ev->move < MH_MOVE__COUNT) {
-		if (d->moves[ev->move] < UINT16_MAX)
-			d->moves[ev->move]++;
-		d->bytes_out += ev->bytes;
-		if (!d->move_line) {
-			d->move_file = ev->file_id;
-			d->move_line = ev->line > UINT32_MAX ? UINT32_MAX : (uint32_t)ev->line;
-		}
+		add_art(st, p, MH_ART_FILE_HASH, buf, (size_t)n, ev);
 	}
 }
 
@@ -373,6 +253,8 @@ uint32_t mh_state_add_event(struct mh_state *st, const struct mh_event *ev)
 	struct mh_pstate *ps;
 	int hour;
 
+	if (!st->cache)
+		st->cache = mh_calloc(st->cap, sizeof(*st->cache));
 	p = resolve(st, ev, key, sizeof(key));
 	if (p == MH_NOBODY) {
 		st->unattributed++;
@@ -393,40 +275,52 @@ uint32_t mh_state_add_event(struct mh_state *st, const struct mh_event *ev)
 	if (hour < 0)
 		hour += 24;
 	ps->hour_hist[hour]++;
-	add_day(st, p, ev, hour);
+	mh_days_add_event(ps, ev, hour);
 	add_arts(st, p, ev);
 	return p;
 }
 
-static void merge_day(struct mh_day *d, const struct mh_day *s)
+/* Copy src's days into a person who has none yet: the arrays at their size. */
+static void copy_days(struct mh_pstate *d, const struct mh_pstate *s)
 {
-	int i;
-	uint32_t v;
+	d->days = mh_malloc((size_t)s->ndays * sizeof(*d->days));
+	memcpy(d->days, s->days, (size_t)s->ndays * sizeof(*d->days));
+	d->ndays = d->daycap = s->ndays;
+	if (!s->nmdays)
+		return;
+	d->mdays = mh_malloc((size_t)s->nmdays * sizeof(*d->mdays));
+	memcpy(d->mdays, s->mdays, (size_t)s->nmdays * sizeof(*d->mdays));
+	d->nmdays = d->mdaycap = s->nmdays;
+}
 
-	d->hours |= s->hours;
-	d->events += s->events;
-#define SAT_ADD(f)                                                                                 \
-	v = (uint32_t)d->f + s->f;                                                                 \
-	d->f = v > UINT16_MAX ? UINT16_MAX : (uint16_t)v
-	SAT_ADD(signins);
-	SAT_ADD(signin_fail);
-	SAT_ADD(signin_flagged);
-	for (i = 0; i < MH_MOVE__COUNT; i++) {
-		SAT_ADD(moves[i]);
-	}
-#undef SAT_ADD
-	d->bytes_out += s->bytes_out;
-	if (s->move_line && (!d->move_line || s->move_file < d->move_file ||
-	                     (s->move_file == d->move_file && s->move_line < d->move_line))) {
-		d->move_file = s->move_file;
-		d->move_line = s->move_line;
+static void merge_arts(struct mh_state *dst, uint32_t p, const struct mh_state *src,
+                       const struct mh_pstate *s)
+{
+	uint32_t i;
+
+	for (i = 0; i < s->narts; i++) {
+		const struct mh_art *sa = &s->arts[i];
+		struct mh_art *da;
+		int isnew;
+
+		if (!(dst->kinds >> sa->kind & 1))
+			continue;
+		if (sa->v4)
+			da = mh_arts_get_v4(dst, p, sa->value, &isnew);
+		else
+			da = mh_arts_get(dst, p, sa->kind, mh_intern_str(&src->strings, sa->value),
+			                 mh_intern_len(&src->strings, sa->value), &isnew);
+		if (da)
+			mh_arts_fold(da, sa, isnew);
 	}
 }
 
-static void merge_person(struct mh_state *dst, uint32_t p, const struct mh_pstate *s)
+static void merge_person(struct mh_state *dst, uint32_t p, const struct mh_state *src,
+                         const struct mh_pstate *s)
 {
 	struct mh_pstate *d = &dst->ps[p];
-	uint32_t i;
+	struct mh_day_iter it;
+	struct mh_day day;
 	int h;
 
 	if (s->events) {
@@ -439,29 +333,13 @@ static void merge_person(struct mh_state *dst, uint32_t p, const struct mh_pstat
 	d->art_dropped += s->art_dropped;
 	for (h = 0; h < 24; h++)
 		d->hour_hist[h] += s->hour_hist[h];
-	for (i = 0; i < s->ndays; i++) {
-		struct mh_day *dd = mh_state_day(dst, p, s->days[i].day);
-
-		if (dd)
-			merge_day(dd, &s->days[i]);
+	if (!d->ndays && !d->daycap && s->ndays) {
+		copy_days(d, s);
+	} else {
+		for (mh_days_begin(&it, s); mh_days_next(&it, &day);)
+			mh_days_add(d, &day);
 	}
-	for (i = 0; i < s->narts; i++) {
-		const struct mh_art *sa = &s->arts[i];
-		int isnew;
-		struct mh_art *da = art_get(dst, p, sa->kind, sa->value, sa->len, &isnew);
-
-		if (!da)
-			continue;
-		if (isnew || sa->first_ms < da->first_ms) {
-			da->first_ms = sa->first_ms;
-			da->file_id = sa->file_id;
-			da->line = sa->line;
-			da->src = sa->src;
-		}
-		if (sa->last_ms > da->last_ms)
-			da->last_ms = sa->last_ms;
-		da->count += sa->count;
-	}
+	merge_arts(dst, p, src, s);
 }
 
 void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *pmap)
@@ -476,7 +354,7 @@ void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *
 			pmap[i] = p;
 		if (s->dbid && !dst->ps[p].dbid)
 			dst->ps[p].dbid = s->dbid;
-		merge_person(dst, p, s);
+		merge_person(dst, p, src, s);
 	}
 	dst->events += src->events;
 	dst->unattributed += src->unattributed;
@@ -486,16 +364,39 @@ void mh_state_merge(struct mh_state *dst, const struct mh_state *src, uint32_t *
 		dst->max_ms = src->max_ms;
 }
 
-size_t mh_state_bytes(const struct mh_state *st)
+void mh_state_trim(struct mh_state *st)
 {
-	size_t i, b = st->cap * sizeof(*st->ps);
+	size_t i;
 
+	for (i = 0; i < st->n; i++) {
+		mh_days_trim(&st->ps[i]);
+		mh_arts_trim(&st->ps[i]);
+	}
+}
+
+void mh_state_size(const struct mh_state *st, struct mh_state_size *sz)
+{
+	size_t i;
+
+	memset(sz, 0, sizeof(*sz));
+	sz->persons = st->cap * sizeof(*st->ps) + (st->cache ? st->cap * sizeof(*st->cache) : 0);
 	for (i = 0; i < st->n; i++) {
 		const struct mh_pstate *ps = &st->ps[i];
 
-		b += strlen(ps->key) + 1;
-		b += (size_t)ps->daycap * sizeof(*ps->days);
-		b += (size_t)ps->artcap * sizeof(*ps->arts);
+		sz->persons += strlen(ps->key) + 1;
+		sz->days += (size_t)ps->daycap * sizeof(*ps->days);
+		sz->days += (size_t)ps->mdaycap * sizeof(*ps->mdays);
+		sz->arts += (size_t)ps->artcap * sizeof(*ps->arts);
+		if (ps->aidx)
+			sz->index += ((size_t)1 << ps->aidx_bits) * sizeof(*ps->aidx);
 	}
-	return b + (st->amask + 1) * sizeof(*st->aidx) + st->strings.bytes;
+	sz->strings = mh_intern_bytes(&st->strings);
+}
+
+size_t mh_state_bytes(const struct mh_state *st)
+{
+	struct mh_state_size sz;
+
+	mh_state_size(st, &sz);
+	return sz.persons + sz.days + sz.arts + sz.strings + sz.index;
 }

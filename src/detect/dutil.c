@@ -100,8 +100,7 @@ struct mh_dutil_ipcount *mh_dutil_ipcount_new(const struct mh_state *st)
 			struct mh_ip ip;
 			uint32_t h;
 
-			if (ps->arts[i].kind != MH_ART_IP ||
-			    mh_ip_parse(ps->arts[i].value, strlen(ps->arts[i].value), &ip))
+			if (mh_art_ip(st, &ps->arts[i], &ip))
 				continue;
 			h = mh_dutil_ip_hash(&ip);
 			if (!mh_strmap_get(c->m, (const char *)&h, sizeof(h), &n))

@@ -59,15 +59,22 @@ static uint32_t group_of(struct mh_exfil_base *b, const char *kind, const char *
 	return id;
 }
 
-static void add_days(struct group *g, const struct mh_pstate *ps)
+/* Count p's active days into hist by bytes out: the days without movement
+ * moved nothing. */
+static void count_days(uint32_t *hist, const struct mh_pstate *ps)
 {
 	uint32_t i;
 
+	hist[0] += (uint32_t)(ps->ndays - ps->nmdays);
+	for (i = 0; i < ps->nmdays; i++)
+		hist[bucket(mh_mday_bytes(&ps->mdays[i]))]++;
+}
+
+static void add_days(struct group *g, const struct mh_pstate *ps)
+{
 	g->people++;
-	for (i = 0; i < ps->ndays; i++) {
-		g->hist[bucket(ps->days[i].bytes_out)]++;
-		g->days++;
-	}
+	count_days(g->hist, ps);
+	g->days += ps->ndays;
 }
 
 struct mh_exfil_base *mh_exfil_base_build(const struct mh_state *st)
@@ -120,14 +127,11 @@ uint64_t mh_exfil_peer_bytes(const struct mh_exfil_base *b, const struct mh_psta
                              double q)
 {
 	const struct group *g = pick(b, p);
-	uint32_t own[NBUCKET] = {0}, i;
-	uint64_t days = g->days, want, acc = 0;
+	uint32_t own[NBUCKET] = {0};
+	uint64_t days = g->days - ps->ndays, want, acc = 0;
 	int k;
 
-	for (i = 0; i < ps->ndays; i++) {
-		own[bucket(ps->days[i].bytes_out)]++;
-		days--;
-	}
+	count_days(own, ps);
 	if (!days)
 		return 0;
 	want = (uint64_t)ceil(q * (double)days);
@@ -155,11 +159,12 @@ uint64_t mh_exfil_own_bytes(const struct mh_pstate *ps, double q, int32_t from, 
 {
 	uint64_t v[MH_MAX_DAYS];
 	size_t n = 0, k;
-	uint32_t i;
+	struct mh_day_iter it;
+	struct mh_day d;
 
-	for (i = 0; i < ps->ndays && n < MH_MAX_DAYS; i++)
-		if (ps->days[i].day >= from && ps->days[i].day < to)
-			v[n++] = ps->days[i].bytes_out;
+	for (mh_days_begin(&it, ps); mh_days_next(&it, &d) && n < MH_MAX_DAYS;)
+		if (d.day >= from && d.day < to)
+			v[n++] = d.bytes_out;
 	if (!n)
 		return 0;
 	qsort(v, n, sizeof(v[0]), cmp_u64);
@@ -183,16 +188,25 @@ void mh_bytes_str(uint64_t v, char *buf, size_t cap)
 		snprintf(buf, cap, "%llu bytes", (unsigned long long)v);
 }
 
+/* "+" after a count the day record saturated: there were at least that many. */
+static const char *more(uint16_t moves)
+{
+	return moves >= MH_DAY_MOVES_MAX ? "+" : "";
+}
+
 void mh_exfil_day_evidence(struct mh_finding *fd, const struct mh_day *d)
 {
 	char day[16], bytes[32];
+	const uint16_t *m = d->moves;
 
 	mh_det_day_str(d->day, day, sizeof(day));
 	mh_bytes_str(d->bytes_out, bytes, sizeof(bytes));
 	mh_finding_evidence(fd, d->move_file, d->move_line, (int64_t)d->day * MH_MS_PER_DAY,
-	                    "%s: %s out; %u downloads, %u archives, %u uploads, %u USB writes, "
-	                    "%u mails out, %u clones",
-	                    day, bytes, d->moves[MH_MOVE_DOWNLOAD], d->moves[MH_MOVE_ARCHIVE],
-	                    d->moves[MH_MOVE_UPLOAD], d->moves[MH_MOVE_USB_WRITE],
-	                    d->moves[MH_MOVE_MAIL_OUT], d->moves[MH_MOVE_CLONE]);
+	                    "%s: %s out; %u%s downloads, %u%s archives, %u%s uploads, %u%s USB "
+	                    "writes, %u%s mails out, %u%s clones",
+	                    day, bytes, m[MH_MOVE_DOWNLOAD], more(m[MH_MOVE_DOWNLOAD]),
+	                    m[MH_MOVE_ARCHIVE], more(m[MH_MOVE_ARCHIVE]), m[MH_MOVE_UPLOAD],
+	                    more(m[MH_MOVE_UPLOAD]), m[MH_MOVE_USB_WRITE],
+	                    more(m[MH_MOVE_USB_WRITE]), m[MH_MOVE_MAIL_OUT],
+	                    more(m[MH_MOVE_MAIL_OUT]), m[MH_MOVE_CLONE], more(m[MH_MOVE_CLONE]));
 }

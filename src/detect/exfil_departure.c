@@ -100,12 +100,14 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 {
 	const struct mh_pstate *ps = &w->st->ps[p];
 	const struct mh_roster_entry *e = mh_det_entry(w->st, p);
-	const struct mh_day *heavy[MH_EVIDENCE_MAX];
+	struct mh_day heavy[MH_EVIDENCE_MAX], day;
+	const struct mh_day *d = &day;
+	struct mh_day_iter it;
 	uint64_t own, total = 0;
 	struct mh_finding *fd;
 	int32_t from, to, last = 0;
 	char tot[32], d1[16], d2[16];
-	uint32_t i, n = 0, k, before = 0;
+	uint32_t n = 0, k, before = 0;
 	double t;
 	int isnew;
 
@@ -114,15 +116,13 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	own = mh_exfil_own_bytes(ps, 0.75, INT32_MIN, from);
 	t = maxd(c->min_day_bytes,
 	         maxd(c->own_factor * own, c->peer_factor * mh_exfil_peer_bytes(b, ps, p, 0.95)));
-	for (i = 0; i < ps->ndays; i++) {
-		const struct mh_day *d = &ps->days[i];
-
+	for (mh_days_begin(&it, ps); mh_days_next(&it, &day);) {
 		before += d->day < from;
 		if (d->day < from || d->day > to ||
 		    ((double)d->bytes_out < t && mh_day_moves(d) < c->min_day_moves))
 			continue;
 		if (n < MH_EVIDENCE_MAX)
-			heavy[n] = d;
+			heavy[n] = day;
 		n++;
 		total += d->bytes_out;
 		last = d->day;
@@ -131,7 +131,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 		return;
 	fd = mh_findings_upsert(out, ID, p, "departure", MH_ORIGIN_FINISH,
 	                        (int64_t)last * MH_MS_PER_DAY, &isnew);
-	fd->first_ms = (int64_t)heavy[0]->day * MH_MS_PER_DAY;
+	fd->first_ms = (int64_t)heavy[0].day * MH_MS_PER_DAY;
 	fd->points = before >= c->min_base_days ? c->points : c->points * c->no_base_share;
 	mh_bytes_str(total, tot, sizeof(tot));
 	mh_det_day_str(from, d1, sizeof(d1));
@@ -145,7 +145,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	         before >= c->min_base_days ? ""
 	                                    : "; too little history before to know their habit");
 	for (k = 0; k < n && k < MH_EVIDENCE_MAX; k++)
-		mh_exfil_day_evidence(fd, heavy[k]);
+		mh_exfil_day_evidence(fd, &heavy[k]);
 }
 
 static void dep_finish(void *vc, const struct mh_world *w, struct mh_findings *out)

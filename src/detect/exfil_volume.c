@@ -97,7 +97,7 @@ struct burst {
 	uint32_t moves;
 };
 
-static struct burst best_burst(const struct ctx *c, const struct mh_day *const *heavy, uint32_t nh)
+static struct burst best_burst(const struct ctx *c, const struct mh_day *heavy, uint32_t nh)
 {
 	struct burst best = {0, 0, 0, 0};
 	uint32_t i, j;
@@ -105,10 +105,10 @@ static struct burst best_burst(const struct ctx *c, const struct mh_day *const *
 	for (i = 0; i < nh; i++) {
 		struct burst b = {i, 0, 0, 0};
 
-		for (j = i; j < nh && heavy[j]->day - heavy[i]->day < c->burst_days; j++) {
+		for (j = i; j < nh && heavy[j].day - heavy[i].day < c->burst_days; j++) {
 			b.n++;
-			b.bytes += heavy[j]->bytes_out;
-			b.moves += mh_day_moves(heavy[j]);
+			b.bytes += heavy[j].bytes_out;
+			b.moves += mh_day_moves(&heavy[j]);
 		}
 		if (b.bytes > best.bytes || (b.bytes == best.bytes && b.moves > best.moves))
 			best = b;
@@ -124,24 +124,24 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	uint64_t own = mh_exfil_own_bytes(ps, c->own_q, INT32_MIN, INT32_MAX);
 	uint64_t peer = mh_exfil_peer_bytes(b, ps, p, c->peer_q);
 	double t = maxd(c->min_day_bytes, maxd(c->own_factor * own, c->peer_factor * peer));
-	const struct mh_day *heavy[MH_MAX_DAYS];
+	struct mh_day heavy[MH_MAX_DAYS], d;
+	struct mh_day_iter it;
 	struct mh_finding *fd;
 	char tot[32], thr[32];
-	uint32_t i, nh = 0, k;
+	uint32_t nh = 0, k;
 	struct burst u;
 	int isnew, early;
 	int32_t first, last;
 
-	for (i = 0; i < ps->ndays && nh < MH_MAX_DAYS; i++)
-		if ((double)ps->days[i].bytes_out >= t ||
-		    mh_day_moves(&ps->days[i]) >= c->min_day_moves)
-			heavy[nh++] = &ps->days[i];
+	for (mh_days_begin(&it, ps); mh_days_next(&it, &d) && nh < MH_MAX_DAYS;)
+		if ((double)d.bytes_out >= t || mh_day_moves(&d) >= c->min_day_moves)
+			heavy[nh++] = d;
 	u = best_burst(c, heavy, nh);
 	if (u.n < c->min_days ||
 	    ((double)u.bytes < c->min_burst_bytes && u.moves < c->min_burst_moves))
 		return;
-	first = heavy[u.first]->day;
-	last = heavy[u.first + u.n - 1]->day;
+	first = heavy[u.first].day;
+	last = heavy[u.first + u.n - 1].day;
 	early = mh_det_tenure(e, first) >= 0 && mh_det_tenure(e, first) < c->first_days;
 	fd = mh_findings_upsert(out, ID, p, "volume", MH_ORIGIN_FINISH,
 	                        (int64_t)last * MH_MS_PER_DAY, &isnew);
@@ -155,7 +155,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 	         tot, u.n, last - first + 1, thr, mh_exfil_peer_size(b, p),
 	         early ? ", in the first days after hire" : "");
 	for (k = 0; k < u.n && k < MH_EVIDENCE_MAX; k++)
-		mh_exfil_day_evidence(fd, heavy[u.first + k]);
+		mh_exfil_day_evidence(fd, &heavy[u.first + k]);
 }
 
 static void vol_finish(void *vc, const struct mh_world *w, struct mh_findings *out)

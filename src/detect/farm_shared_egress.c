@@ -150,9 +150,8 @@ static struct use *collect(struct ctx *c, const struct mh_state *st, size_t *n)
 		for (i = 0; i < ps->narts; i++) {
 			struct mh_ip ip;
 
-			if (ps->arts[i].kind != MH_ART_IP ||
-			    mh_ip_parse(ps->arts[i].value, strlen(ps->arts[i].value), &ip) ||
-			    mh_ip_is_private(&ip) || mh_dutil_egress_has(c->egress, &ip))
+			if (mh_art_ip(st, &ps->arts[i], &ip) || mh_ip_is_private(&ip) ||
+			    mh_dutil_egress_has(c->egress, &ip))
 				continue;
 			if (ip.family == 6)
 				memset(ip.a + 8, 0, 8);

@@ -99,8 +99,8 @@ static struct use *collect(const struct mh_state *st, size_t *n)
 		for (i = 0; ps->roster != MH_NOBODY && i < ps->narts; i++)
 			if (ps->arts[i].kind == MH_ART_MFA) {
 				u = mh_grow(u, &cap, *n + 1, sizeof(*u));
-				u[(*n)++] =
-				    (struct use){ps->arts[i].value, (uint32_t)p, &ps->arts[i]};
+				u[(*n)++] = (struct use){mh_art_text(st, &ps->arts[i], NULL, 0),
+				                         (uint32_t)p, &ps->arts[i]};
 			}
 	}
 	if (*n)
@@ -163,8 +163,8 @@ static void report(struct ctx *c, const struct mh_world *w, const struct use *g,
 	mh_dutil_date_ms(a->first_ms, d0);
 	mh_dutil_date_ms(a->last_ms, d1);
 	mh_finding_evidence(fd, a->file_id, a->line, a->first_ms,
-	                    "MFA device %.24s: %u events %s..%s, shared with %s", a->value,
-	                    a->count, d0, d1, others);
+	                    "MFA device %.24s: %u events %s..%s, shared with %s", g[i].value,
+	                    (unsigned)a->count, d0, d1, others);
 }
 
 static void judge(struct ctx *c, const struct mh_world *w, const struct use *g, int n,

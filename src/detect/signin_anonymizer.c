@@ -153,7 +153,7 @@ static void count_days(const struct mh_pstate *ps, struct tally *t)
 
 	memset(t, 0, sizeof(*t));
 	for (i = 0; i < ps->ndays; i++) {
-		const struct mh_day *d = &ps->days[i];
+		const struct mh_aday *d = &ps->days[i];
 
 		t->signins += d->signins;
 		t->flagged += d->signin_flagged;
@@ -177,14 +177,16 @@ static int anon_ips(const struct mh_world *w, const struct mh_pstate *ps, struct
 		struct mh_intel_hit hit;
 		struct mh_ip ip;
 
-		if (a->kind != MH_ART_IP || mh_ip_parse(a->value, strlen(a->value), &ip) ||
-		    !mh_intel_match_ip(w->intel, &ip, &hit) ||
+		char text[MH_ART_TEXT_MAX];
+
+		if (mh_art_ip(w->st, a, &ip) || !mh_intel_match_ip(w->intel, &ip, &hit) ||
 		    !mh_dutil_label_anonymizer(hit.label))
 			continue;
 		if (n++ < MH_EVIDENCE_MAX / 2)
 			mh_finding_evidence(fd, a->file_id, a->line, a->first_ms,
-			                    "%s (%s list): %u events", a->value, hit.label,
-			                    a->count);
+			                    "%s (%s list): %u events",
+			                    mh_art_text(w->st, a, text, sizeof(text)), hit.label,
+			                    (unsigned)a->count);
 	}
 	return n;
 }

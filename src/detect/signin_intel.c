@@ -65,7 +65,7 @@ static void report(struct ctx *c, const struct mh_world *w, uint32_t p, const st
 {
 	double pts = shared ? c->points * c->shared_share : c->points;
 	struct mh_finding *fd;
-	char key[96], d0[11], d1[11];
+	char key[96], d0[11], d1[11], text[MH_ART_TEXT_MAX];
 	int isnew;
 
 	snprintf(key, sizeof(key), "list:%s", label);
@@ -78,7 +78,8 @@ static void report(struct ctx *c, const struct mh_world *w, uint32_t p, const st
 	mh_dutil_date_ms(a->first_ms, d0);
 	mh_dutil_date_ms(a->last_ms, d1);
 	mh_finding_evidence(fd, a->file_id, a->line, a->first_ms, "%s: %u %s events %s..%s%s",
-	                    a->value, a->count, mh_source_name(a->src), d0, d1,
+	                    mh_art_text(w->st, a, text, sizeof(text)), (unsigned)a->count,
+	                    mh_source_name(a->src), d0, d1,
 	                    shared ? " (inside a VPN/hosting network)" : "");
 	snprintf(fd->summary, sizeof(fd->summary),
 	         "%u event%s from %d address%s on threat-intel list '%.40s'%s", fd->count,
@@ -102,8 +103,7 @@ static void finish(void *vctx, const struct mh_world *w, struct mh_findings *out
 			struct mh_intel_hit hit;
 			struct mh_ip ip;
 
-			if (a->kind != MH_ART_IP || mh_ip_parse(a->value, strlen(a->value), &ip) ||
-			    !mh_intel_match_ip(w->intel, &ip, &hit) ||
+			if (mh_art_ip(w->st, a, &ip) || !mh_intel_match_ip(w->intel, &ip, &hit) ||
 			    mh_dutil_label_anonymizer(hit.label))
 				continue;
 			report(c, w, (uint32_t)p, a, hit.label,

@@ -341,6 +341,7 @@ static uint32_t *merge_workers(struct scan *s)
 	}
 	map = mh_malloc((s->w[0].st.n + 1) * sizeof(*map));
 	mh_state_merge(&s->full, &s->w[0].st, map);
+	mh_state_trim(&s->full);
 	mh_findings_merge(&s->findings, &s->w[0].f, map);
 	for (k = 0; k < s->w[0].st.n; k++)
 		if (s->w[0].st.ps[k].roster == MH_NOBODY)
@@ -437,7 +438,9 @@ static void summarise(struct scan *s)
 	for (i = 0; i < s->full.n; i++)
 		r->unresolved += s->full.ps[i].roster == MH_NOBODY;
 	r->findings = s->findings.n;
+	mh_state_size(&s->full, &r->state);
 	r->state_bytes = mh_state_bytes(&s->full);
+	r->scan_state_bytes = mh_state_bytes(&s->w[0].st);
 }
 
 static void cleanup(struct scan *s)
@@ -493,6 +496,7 @@ static int run(struct scan *s, struct mh_err *err)
 		return -1;
 	mh_people_build(&s->people, &s->roster, warn_cb, s);
 	mh_state_init(&s->full, &s->people);
+	mh_state_keep(&s->full, MH_ART_KEPT_KINDS);
 	mh_findings_init(&s->findings);
 	if (mh_store_load_state(s->store, &s->full, err) ||
 	    mh_store_load_findings(s->store, &s->full, &s->findings, err) || start_workers(s, err))
@@ -592,8 +596,14 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 		        : r->intel_remembered                     ? "lists"
 		                                                  : "MaxMind databases");
 	if (r->persons)
-		fprintf(f, "state: %zu bytes per person (days, hours, artifacts, index)\n",
-		        r->state_bytes / r->persons);
+		fprintf(f,
+		        "state: %zu bytes per person kept across the scan (records %zu, days %zu, "
+		        "artifacts %zu, strings %zu, index %zu); this scan's own aggregates until "
+		        "saved: %zu\n",
+		        r->state_bytes / r->persons, r->state.persons / r->persons,
+		        r->state.days / r->persons, r->state.arts / r->persons,
+		        r->state.strings / r->persons, r->state.index / r->persons,
+		        r->scan_state_bytes / r->persons);
 	mh_alert_report_print(f, &r->alert);
 }
 

@@ -27,6 +27,7 @@
 
 #include "alert/alert.h"
 #include "core/event.h"
+#include "core/state.h"
 #include "util/err.h"
 
 struct mh_scan_opts {
@@ -68,7 +69,9 @@ struct mh_scan_report {
 	uint64_t unresolved_events;
 	size_t findings;
 	struct mh_alert_report alert; /* alerts staged and delivered */
-	size_t state_bytes;           /* per-person state after the scan, all people */
+	size_t state_bytes;           /* the state kept across the scan, all people */
+	struct mh_state_size state;   /* ... by part */
+	size_t scan_state_bytes;      /* the threads' merged aggregates of this scan */
 	size_t intel_indicators;
 	size_t intel_sources;
 	int intel_remembered, mmdb_remembered; /* paths came from the store */

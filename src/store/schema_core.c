@@ -36,6 +36,11 @@ static const char *const core[] = {
     "  person_id INTEGER NOT NULL REFERENCES persons(id), as_of_ms INTEGER NOT NULL,"
     "  score REAL NOT NULL, computed_at INTEGER NOT NULL,"
     "  PRIMARY KEY (person_id, as_of_ms)) WITHOUT ROWID;",
+    /* 1 -> 2: persons.days may hold version 2 (packed) records. Nothing to
+     * convert here: both versions are read and every scan rewrites each
+     * person's BLOB as version 2; the version bump makes an older molehunt
+     * refuse the store instead of calling its days corrupt. */
+    "-- persons.days: version 2 records",
 };
 
 const struct mh_schema_module mh_schema_core = {"core", core, sizeof(core) / sizeof(core[0])};

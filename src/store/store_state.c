@@ -14,8 +14,23 @@
 #include "util/strmap.h"
 #include "util/xalloc.h"
 
-#define DAY_BLOB_VERSION 1
-#define DAY_REC          (4 + 4 + 4 + 2 * 3 + 2 * MH_MOVE__COUNT + 8 + 4 + 4)
+/*
+ * The days BLOB: a version byte, then one record per day.
+ *   version 1 (48 bytes a day): day i32, hours u32, events u32, sign-ins,
+ *     failed, flagged u16 each, movements by class u16 x 7 (the first unused),
+ *     bytes out u64, first movement source u32 and line u32.
+ *   version 2 (17 bytes a day, 37 with movement): day i32, hours u24, failed
+ *     sign-ins u8, events u32, sign-ins u16, flagged u16, a movement flag u8;
+ *     when it is 1: movements by class u8 x 6 (clone first), bytes out u48,
+ *     first movement source u32 and line u32.
+ * Version 2 is written; both are read, so a store written before the packed
+ * state is read as it is and rewritten as version 2 by its next scan.
+ */
+#define DAY_BLOB_V1 1
+#define DAY_BLOB_V2 2
+#define DAY_REC_V1  (4 + 4 + 4 + 2 * 3 + 2 * MH_MOVE__COUNT + 8 + 4 + 4)
+#define DAY_REC_V2  17
+#define DAY_MOVE_V2 (MH_MOVE__COUNT - 1 + 6 + 4 + 4)
 
 static unsigned char *put_le(unsigned char *p, uint64_t v, int bytes)
 {
@@ -37,34 +52,50 @@ static uint64_t get_le(const unsigned char **p, int bytes)
 	return v;
 }
 
-static unsigned char *pack_days(const struct mh_pstate *ps, size_t *n)
+static int day_moved(const struct mh_day *d)
 {
-	unsigned char *b = mh_malloc(1 + (size_t)ps->ndays * DAY_REC), *p = b;
-	uint32_t i;
 	int m;
 
-	*p++ = DAY_BLOB_VERSION;
-	for (i = 0; i < ps->ndays; i++) {
-		const struct mh_day *d = &ps->days[i];
+	for (m = 1; m < MH_MOVE__COUNT; m++)
+		if (d->moves[m])
+			return 1;
+	return d->bytes_out || d->move_line;
+}
 
-		p = put_le(p, (uint32_t)d->day, 4);
-		p = put_le(p, d->hours, 4);
-		p = put_le(p, d->events, 4);
-		p = put_le(p, d->signins, 2);
-		p = put_le(p, d->signin_fail, 2);
-		p = put_le(p, d->signin_flagged, 2);
-		for (m = 0; m < MH_MOVE__COUNT; m++)
-			p = put_le(p, d->moves[m], 2);
-		p = put_le(p, d->bytes_out, 8);
-		p = put_le(p, d->move_file, 4);
-		p = put_le(p, d->move_line, 4);
+static unsigned char *pack_days(const struct mh_pstate *ps, size_t *n)
+{
+	unsigned char *b = mh_malloc(1 + (size_t)ps->ndays * DAY_REC_V2 +
+	                             (size_t)ps->nmdays * DAY_MOVE_V2),
+	              *p = b;
+	struct mh_day_iter it;
+	struct mh_day d;
+	int m;
+
+	*p++ = DAY_BLOB_V2;
+	for (mh_days_begin(&it, ps); mh_days_next(&it, &d);) {
+		int moved = day_moved(&d);
+
+		p = put_le(p, (uint32_t)d.day, 4);
+		p = put_le(p, d.hours, 3);
+		p = put_le(p, d.signin_fail, 1);
+		p = put_le(p, d.events, 4);
+		p = put_le(p, d.signins, 2);
+		p = put_le(p, d.signin_flagged, 2);
+		*p++ = (unsigned char)moved;
+		if (!moved)
+			continue;
+		for (m = 1; m < MH_MOVE__COUNT; m++)
+			*p++ = (unsigned char)d.moves[m];
+		p = put_le(p, d.bytes_out, 6);
+		p = put_le(p, d.move_file, 4);
+		p = put_le(p, d.move_line, 4);
 	}
 	*n = (size_t)(p - b);
 	return b;
 }
 
-/* Decode one day record at *p (advancing it). */
-static void get_day(const unsigned char **p, struct mh_day *d)
+/* Decode one version 1 day record at *p (advancing it). */
+static void get_day_v1(const unsigned char **p, struct mh_day *d)
 {
 	int m;
 
@@ -81,44 +112,108 @@ static void get_day(const unsigned char **p, struct mh_day *d)
 	d->move_line = (uint32_t)get_le(p, 4);
 }
 
+/* Decode one version 2 day record at *p, of at most end - *p bytes;
+ * -1 when it is cut short or malformed. */
+static int get_day_v2(const unsigned char **p, const unsigned char *end, struct mh_day *d)
+{
+	int m, moved;
+
+	memset(d, 0, sizeof(*d));
+	if (end - *p < DAY_REC_V2)
+		return -1;
+	d->day = (int32_t)(uint32_t)get_le(p, 4);
+	d->hours = (uint32_t)get_le(p, 3);
+	d->signin_fail = (uint16_t)get_le(p, 1);
+	d->events = (uint32_t)get_le(p, 4);
+	d->signins = (uint16_t)get_le(p, 2);
+	d->signin_flagged = (uint16_t)get_le(p, 2);
+	moved = *(*p)++;
+	if (!moved)
+		return 0;
+	if (moved != 1 || end - *p < DAY_MOVE_V2)
+		return -1;
+	for (m = 1; m < MH_MOVE__COUNT; m++)
+		d->moves[m] = *(*p)++;
+	d->bytes_out = get_le(p, 6);
+	d->move_file = (uint32_t)get_le(p, 4);
+	d->move_line = (uint32_t)get_le(p, 4);
+	return 0;
+}
+
+/* Decode a days BLOB, calling fn for each day in order; -1 when the BLOB is
+ * not in a known layout. */
+static int each_day(const unsigned char *p, size_t n, void (*fn)(void *, const struct mh_day *),
+                    void *arg)
+{
+	const unsigned char *end = p + n;
+	struct mh_day d;
+
+	if (n == 0)
+		return 0;
+	if (p[0] == DAY_BLOB_V1) {
+		if ((n - 1) % DAY_REC_V1)
+			return -1;
+		for (p++; p < end;) {
+			get_day_v1(&p, &d);
+			fn(arg, &d);
+		}
+		return 0;
+	}
+	if (p[0] != DAY_BLOB_V2)
+		return -1;
+	for (p++; p < end;) {
+		if (get_day_v2(&p, end, &d))
+			return -1;
+		fn(arg, &d);
+	}
+	return 0;
+}
+
+struct day_list {
+	struct mh_day *v;
+	size_t n, cap;
+};
+
+static void list_day(void *arg, const struct mh_day *d)
+{
+	struct day_list *l = arg;
+
+	l->v = mh_grow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = *d;
+}
+
 int mh_store_days_unpack(const void *blob, size_t n, struct mh_day **days, size_t *ndays)
 {
-	const unsigned char *p = blob;
-	size_t i;
+	struct day_list l = {NULL, 0, 0};
 
 	*days = NULL;
 	*ndays = 0;
-	if (n == 0)
-		return 0;
-	if (p[0] != DAY_BLOB_VERSION || (n - 1) % DAY_REC)
+	if (each_day(blob, n, list_day, &l)) {
+		free(l.v);
 		return -1;
-	*ndays = (n - 1) / DAY_REC;
-	*days = mh_calloc(*ndays, sizeof(**days));
-	p++;
-	for (i = 0; i < *ndays; i++)
-		get_day(&p, &(*days)[i]);
+	}
+	*days = l.v;
+	*ndays = l.n;
 	return 0;
+}
+
+struct day_into {
+	struct mh_state *st;
+	uint32_t p;
+};
+
+static void state_day(void *arg, const struct mh_day *d)
+{
+	struct day_into *x = arg;
+
+	mh_state_add_day(x->st, x->p, d);
 }
 
 static int unpack_days(struct mh_state *st, uint32_t pid, const unsigned char *p, size_t n)
 {
-	size_t i, count;
+	struct day_into x = {st, pid};
 
-	if (n == 0)
-		return 0;
-	if (p[0] != DAY_BLOB_VERSION || (n - 1) % DAY_REC)
-		return -1;
-	count = (n - 1) / DAY_REC;
-	p++;
-	for (i = 0; i < count; i++) {
-		struct mh_day tmp, *d;
-
-		get_day(&p, &tmp);
-		d = mh_state_day(st, pid, tmp.day);
-		if (d)
-			*d = tmp;
-	}
-	return 0;
+	return each_day(p, n, state_day, &x);
 }
 
 /* employee_id -> roster index, from the roster people at the front of st. */
@@ -192,19 +287,35 @@ static int source_parse(const char *name)
 	return MH_SRC_NONE;
 }
 
+/* "kind IN ('ip', ...)" for the kinds st keeps. */
+static void kinds_sql(const struct mh_state *st, char *buf, size_t cap)
+{
+	size_t o = (size_t)snprintf(buf, cap, "kind IN (''");
+	int k;
+
+	for (k = 0; k < MH_ART__COUNT && o < cap; k++)
+		if (st->kinds >> k & 1)
+			o += (size_t)snprintf(buf + o, cap - o, ", '%s'", mh_art_kind_name(k));
+	if (o < cap)
+		snprintf(buf + o, cap - o, ")");
+}
+
 static int load_artifacts(struct mh_store *s, struct mh_state *st, struct mh_err *err)
 {
-	sqlite3_stmt *q = mh_store_prepare(
-	    s,
-	    "SELECT person_id, kind, value, count, first_ms, last_ms, source_id, line, src"
-	    " FROM artifacts ORDER BY person_id",
-	    err);
+	char sql[512], kinds[256];
+	sqlite3_stmt *q;
 	int64_t last_db = -1;
 	uint32_t pid = MH_NOBODY;
 	struct mh_strmap *bydb;
 	size_t i;
 	int rc;
 
+	kinds_sql(st, kinds, sizeof(kinds));
+	snprintf(sql, sizeof(sql),
+	         "SELECT person_id, kind, value, count, first_ms, last_ms, source_id, line, src"
+	         " FROM artifacts WHERE %s ORDER BY person_id",
+	         kinds);
+	q = mh_store_prepare(s, sql, err);
 	if (!q)
 		return -1;
 	bydb = mh_strmap_new();
@@ -216,8 +327,8 @@ static int load_artifacts(struct mh_store *s, struct mh_state *st, struct mh_err
 		int64_t db = sqlite3_column_int64(q, 0);
 		int kind = mh_art_kind_parse((const char *)sqlite3_column_text(q, 1));
 		const char *v = (const char *)sqlite3_column_text(q, 2);
-		struct mh_event ev;
-		struct mh_art *a;
+		int64_t count = sqlite3_column_int64(q, 3), line = sqlite3_column_int64(q, 7);
+		struct mh_art a;
 
 		if (db != last_db) {
 			if (!mh_strmap_get(bydb, (const char *)&db, sizeof(db), &pid))
@@ -226,17 +337,16 @@ static int load_artifacts(struct mh_store *s, struct mh_state *st, struct mh_err
 		}
 		if (pid == MH_NOBODY || kind < 0 || !v)
 			continue;
-		memset(&ev, 0, sizeof(ev));
-		ev.ts_ms = sqlite3_column_int64(q, 4);
-		ev.file_id = (uint32_t)sqlite3_column_int64(q, 6);
-		ev.line = (uint64_t)sqlite3_column_int64(q, 7);
-		ev.src = (uint8_t)source_parse((const char *)sqlite3_column_text(q, 8));
-		mh_state_add_art(st, pid, kind, v, strlen(v), &ev);
-		a = &st->ps[pid].arts[st->ps[pid].last_art[kind] - 1];
-		if (strcmp(a->value, v))
-			continue; /* the kind was full: counted as dropped */
-		a->count = (uint32_t)sqlite3_column_int64(q, 3);
-		a->last_ms = sqlite3_column_int64(q, 5);
+		memset(&a, 0, sizeof(a));
+		a.first_ms = sqlite3_column_int64(q, 4);
+		a.last_ms = sqlite3_column_int64(q, 5);
+		a.count = count < 0                  ? 0
+		          : count > MH_ART_COUNT_MAX ? MH_ART_COUNT_MAX
+		                                     : (uint32_t)count;
+		a.file_id = (uint32_t)sqlite3_column_int64(q, 6);
+		a.line = line < 0 ? 0 : line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+		a.src = (unsigned)source_parse((const char *)sqlite3_column_text(q, 8));
+		mh_state_put_art(st, pid, (enum mh_art_kind)kind, v, strlen(v), &a);
 	}
 	sqlite3_finalize(q);
 	mh_strmap_free(bydb);
@@ -322,11 +432,13 @@ static int save_artifacts(struct mh_store *s, const struct mh_state *full,
 
 		for (j = 0; j < d->narts; j++) {
 			const struct mh_art *a = &d->arts[j];
+			char buf[MH_ART_TEXT_MAX];
 
 			sqlite3_reset(q);
 			sqlite3_bind_int64(q, 1, db);
 			sqlite3_bind_text(q, 2, mh_art_kind_name(a->kind), -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 3, a->value, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 3, mh_art_text(delta, a, buf, sizeof(buf)), -1,
+			                  SQLITE_TRANSIENT);
 			sqlite3_bind_text(q, 4, mh_source_name(a->src), -1, SQLITE_STATIC);
 			sqlite3_bind_int64(q, 5, a->count);
 			sqlite3_bind_int64(q, 6, a->first_ms);

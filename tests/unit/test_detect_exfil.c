@@ -43,16 +43,19 @@ static void build(void)
 /* A day of person p with the given movement and bytes. */
 static void move(uint32_t p, int32_t d, int kind, int count, uint64_t bytes)
 {
-	struct mh_day *day = mh_state_day(&st, p, d);
+	struct mh_day day;
 
-	day->hours |= 1u << 15;
-	day->events += 10;
-	day->moves[kind] += (uint16_t)count;
-	day->bytes_out += bytes;
-	if (count && !day->move_line) {
-		day->move_file = 4;
-		day->move_line = (uint32_t)d;
+	memset(&day, 0, sizeof(day));
+	day.day = d;
+	day.hours = 1u << 15;
+	day.events = 10;
+	day.moves[kind] = (uint16_t)count;
+	day.bytes_out = bytes;
+	if (count) {
+		day.move_file = 4;
+		day.move_line = (uint32_t)d;
 	}
+	mh_state_add_day(&st, p, &day);
 }
 
 /* Every person active every day, moving little: the ordinary background. */
@@ -266,11 +269,8 @@ static void test_departure_without_history(void **state)
 	build();
 	background();
 	/* fresh's logs start at the notice: no day before the window is kept */
-	while (st.ps[fresh].ndays && st.ps[fresh].days[0].day < DAY0 + 25) {
-		memmove(st.ps[fresh].days, st.ps[fresh].days + 1,
-		        (st.ps[fresh].ndays - 1) * sizeof(*st.ps[fresh].days));
-		st.ps[fresh].ndays--;
-	}
+	mh_state_drop_days(&st, fresh, DAY0 + 25);
+	assert_int_equal(st.ps[fresh].days[0].day, DAY0 + 25);
 	for (d = DAY0 + 26; d < DAY0 + NDAYS - 2; d += 2) {
 		move(fresh, d, MH_MOVE_USB_WRITE, 1, 500 * MB);
 		move(known, d, MH_MOVE_USB_WRITE, 1, 500 * MB);

@@ -40,10 +40,13 @@ static void work(uint32_t p, int32_t d, int from, int to)
 	int h;
 
 	for (h = from; h < to; h++) {
-		struct mh_day *day = mh_state_day(&st, p, d + h / 24);
+		struct mh_day day;
 
-		day->hours |= 1u << (h % 24);
-		day->events++;
+		memset(&day, 0, sizeof(day));
+		day.day = d + h / 24;
+		day.hours = 1u << (h % 24);
+		day.events = 1;
+		mh_state_add_day(&st, p, &day);
 	}
 }
 
@@ -128,7 +131,7 @@ static const struct mh_finding *find(const char *id, uint32_t person, const char
 static void test_local_days(void **state)
 {
 	struct mh_pstate ps;
-	struct mh_day days[2];
+	struct mh_aday days[2];
 	struct mh_lday ld[4];
 	size_t n;
 
