@@ -30,5 +30,6 @@ extern const struct mh_schema_module mh_schema_core;
 extern const struct mh_schema_module mh_schema_vet;
 extern const struct mh_schema_module mh_schema_serve;
 extern const struct mh_schema_module mh_schema_cases;
+extern const struct mh_schema_module mh_schema_kafka;
 
 #endif
