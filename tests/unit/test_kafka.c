@@ -5,18 +5,23 @@
  * committed offsets know nothing about (as after a crash between the store's
  * commit and Kafka's) reads nothing twice; a store that refuses writes for a
  * while loses nothing; malformed messages are counted and named by
- * topic/partition@offset; two consumers of one group share the partitions.
- * tests/kafka/crash (run by the e2e case kafka_crash) kills real serve
- * processes with SIGKILL.
+ * topic/partition@offset; two consumers of one group share the partitions;
+ * and real `molehunt serve` processes (the binary next to tests/) killed
+ * with SIGKILL half-way neither lose nor double-count an event.
  */
 #include "mh_test.h"
 
 #include <cjson/cJSON.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -457,8 +462,134 @@ static void test_usage_errors(void **state)
 	mh_ingester_stop(nd.g);
 }
 
-int main(void)
+/* --- real serve processes killed with SIGKILL ------------------------------ */
+
+static const char *molehunt; /* the binary next to tests/ */
+
+static int64_t stored(const char *db)
 {
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	int64_t v = 0;
+
+	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(h);
+		return 0;
+	}
+	sqlite3_busy_timeout(h, 1000);
+	if (sqlite3_prepare_v2(h, "SELECT COALESCE(SUM(messages), 0) FROM kafka_offsets", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return v;
+}
+
+static pid_t serve(const char *db, const char *tokens)
+{
+	char *argv[] = {(char *)molehunt,
+	                "serve",
+	                "--db",
+	                (char *)db,
+	                "--token-file",
+	                (char *)tokens,
+	                "--listen",
+	                "127.0.0.1:0",
+	                "-q",
+	                "--kafka",
+	                (char *)bootstraps,
+	                "--topic",
+	                "crash",
+	                "--kafka-group",
+	                "g-crash",
+	                "--kafka-batch",
+	                "40",
+	                "--kafka-option",
+	                "session.timeout.ms=6000",
+	                "--kafka-option",
+	                "heartbeat.interval.ms=500",
+	                NULL};
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+
+	if (getenv("MH_TEST_KAFKA_LOG"))
+		argv[8] = "--kafka-option=debug=cgrp";
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	if (!getenv("MH_TEST_KAFKA_LOG"))
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	assert_int_equal(posix_spawn(&pid, molehunt, &fa, NULL, argv, environ), 0);
+	posix_spawn_file_actions_destroy(&fa);
+	return pid;
+}
+
+/* Wait until the store holds more than from messages (or want); 0 on time out. */
+static int64_t wait_stored(const char *db, int64_t from, int64_t want)
+{
+	int64_t until = now_ms() + 60000, n = 0;
+
+	while (now_ms() < until) {
+		n = stored(db);
+		if (n > from || n >= want)
+			return n;
+		nap(10);
+	}
+	return n;
+}
+
+/* Serve is killed twice while it consumes 2400 records in batches of
+ * 40, each time just after the store took a batch (so often between the
+ * store's commit and Kafka's), then runs to the end: every event once. */
+static void test_sigkill(void **state)
+{
+	char db[300], tokens[300];
+	int64_t n = 0, before;
+	pid_t pid;
+	int i, status;
+	FILE *f;
+
+	snprintf(db, sizeof(db), "%s/crash.db", dir);
+	snprintf(tokens, sizeof(tokens), "%s/tokens", dir);
+	f = fopen(tokens, "w");
+	assert_non_null(f);
+	fputs("analyst analyst-token-0123456789 test\n", f);
+	fclose(f);
+	chmod(tokens, 0600);
+	assert_int_equal(rd_kafka_mock_topic_create(mc, "crash", 3, 1), 0);
+	produce_people("crash", 0, 2400);
+	for (i = 0; i < 2; i++) {
+		before = n;
+		pid = serve(db, tokens);
+		n = wait_stored(db, n + 80 * (i + 1), 2400);
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		assert_true(WIFSIGNALED(status));
+		n = stored(db);
+		assert_true(n > before);
+		assert_true(n < 2400); /* killed half-way, not after the end */
+	}
+	pid = serve(db, tokens);
+	assert_int_equal(wait_stored(db, 2399, 2400), 2400);
+	nap(500); /* a double count would need this long to show */
+	kill(pid, SIGTERM);
+	waitpid(pid, &status, 0);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(stored(db), 2400);
+	assert_int_equal(events(db), 2400);
+}
+
+int main(int argc, char **argv)
+{
+	static char bin[1024];
+	const char *slash = strrchr(argv[0], '/');
+
+	/* build/VARIANT/tests/test_kafka -> build/VARIANT/molehunt */
+	snprintf(bin, sizeof(bin), "%.*s/../molehunt", slash ? (int)(slash - argv[0]) : 1,
+	         slash ? argv[0] : ".");
+	molehunt = bin;
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_usage_errors),
 	    cmocka_unit_test(test_exactly_n),
@@ -467,6 +598,7 @@ int main(void)
 	    cmocka_unit_test(test_malformed),
 	    cmocka_unit_test(test_store_busy),
 	    cmocka_unit_test(test_two_consumers),
+	    cmocka_unit_test(test_sigkill),
 	};
 
 	if (getenv("MH_TEST_FILTER"))
