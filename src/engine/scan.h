@@ -15,6 +15,12 @@
  *   4. merge the deltas into the full state, run every detector's finish,
  *      score everyone, and write it all in one transaction.
  *
+ * Fresh inputs (serve's Kafka batches) skip step 3's checkpoint lookup: each
+ * is read whole, continues the source of its name (lines numbered on), and
+ * may mix formats and garbage (ingest's sniff_each). Hooks let the caller
+ * name rejected records its own way and write its own rows inside the
+ * transaction before it commits (the Kafka offsets).
+ *
  * Ownership: the report owns its per-input array (mh_scan_report_release).
  */
 #include <stddef.h>

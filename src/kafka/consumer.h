@@ -19,9 +19,11 @@
  * committed offset, else at auto.offset.reset (default earliest). So a crash
  * before step 2's commit re-reads the batch, and a crash between 2 and 3
  * does not read it twice. Before partitions are revoked, the batch in hand
- * is scanned and committed, so the next owner starts after it. A batch whose
- * scan fails is forgotten and its partitions are sought back to its first
- * offsets, to be read again after a pause.
+ * is scanned and committed, so the next owner starts after it (if that
+ * fails, what we hold of them is dropped, neither stored nor committed, and
+ * the next owner reads it). A batch whose scan fails otherwise is kept and
+ * scanned again after a pause, with what arrived meanwhile; a part whose
+ * input alone failed stays in it while the others are stored.
  *
  * Partitioned by person: producers must key each message by the person
  * (their e-mail address), so all of one person's events land on one
