@@ -38,5 +38,6 @@ int mh_cmd_serve(int argc, char **argv);
 int mh_cmd_extortion(int argc, char **argv);
 int mh_cmd_case(int argc, char **argv);
 int mh_cmd_index(int argc, char **argv);
+int mh_cmd_share(int argc, char **argv);
 
 #endif

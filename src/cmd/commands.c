@@ -24,5 +24,7 @@ const struct mh_command mh_commands[] = {
     {"extortion", "attribute an extortion message and its samples; opens a case", mh_cmd_extortion},
     {"case", "list, show, note, close, export and verify cases", mh_cmd_case},
     {"index", "fingerprint documents and repository checkouts for attribution", mh_cmd_index},
+    {"share", "exchange keyed hashes of flagged people's artifacts with peer companies",
+     mh_cmd_share},
     {NULL, NULL, NULL},
 };

@@ -14,6 +14,22 @@ static const char usage[] = "usage: molehunt detectors [--config FILE] [--yaml]\
                             "setting, global and per detector, as a config file with comments\n"
                             "(docs/CONFIG.md explains the format).\n";
 
+/* A YAML double-quoted scalar: quotes, backslashes and control characters
+ * escaped, so every value loads back as itself. */
+static void yaml_quoted(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 32)
+			printf("\\x%02x", (unsigned char)*s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
 static void yaml_value(const struct mh_config *cfg, const char *key, const struct mh_param *p)
 {
 	const char *const *items;
@@ -26,12 +42,14 @@ static void yaml_value(const struct mh_config *cfg, const char *key, const struc
 	case MH_P_LIST:
 		n = mh_config_list(cfg, key, &items);
 		printf("[");
-		for (i = 0; i < n; i++)
-			printf("%s\"%s\"", i ? ", " : "", items[i]);
+		for (i = 0; i < n; i++) {
+			printf("%s", i ? ", " : "");
+			yaml_quoted(items[i]);
+		}
 		printf("]");
 		break;
 	case MH_P_STR:
-		printf("\"%s\"", mh_config_str(cfg, key, ""));
+		yaml_quoted(mh_config_gstr(cfg, key));
 		break;
 	default:
 		printf("%g", mh_config_num(cfg, key, p->def));

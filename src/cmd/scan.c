@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/alert_args.h"
 #include "cmd/cmd.h"
 #include "engine/scan.h"
 #include "util/xalloc.h"
@@ -21,10 +22,14 @@ static const char usage[] =
     "options:\n"
     "  --db FILE          store (default molehunt.db)\n"
     "  --roster FILE      HR roster CSV; kept in the store for later scans\n"
-    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
-    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable)\n"
+    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable);\n"
+    "                     remembered: a later scan without --intel uses them again\n"
+    "  --mmdb FILE        MaxMind DB for country/ASN enrichment (repeatable; remembered)\n"
+    "  --forget-intel     drop the remembered --intel and --mmdb paths\n"
     "  --config FILE      YAML weights, windows and allow-lists (docs/CONFIG.md)\n"
-    "  --alerts FILE      append new or changed findings as ECS JSON Lines\n"
+    "  --share-key FILE   consortium key: match the roster against peers' shared\n"
+    "                     hashes (docs/SHARE.md; default: share.key_file of the "
+    "config)\n" MH_ALERT_USAGE
     "  --format NAME      force a decoder: okta, entra, entra-diag, ecs, osquery, github\n"
     "  --threads N        decoding threads (default: one per CPU)\n"
     "  --max-errors N     rejected lines shown per input (default 20; all are counted)\n"
@@ -32,7 +37,8 @@ static const char usage[] =
     "  -q, --quiet        no summary\n"
     "  -h, --help         this text\n"
     "\n"
-    "exit status: 0 ok, 2 usage error, 3 an input or the store could not be read\n";
+    "exit status: 0 ok (also when an alert sink failed: that is reported and retried),\n"
+    "2 usage error, 3 an input or the store could not be read\n";
 
 static int parse_uint(const char *s, unsigned *out)
 {
@@ -54,12 +60,14 @@ int mh_cmd_scan(int argc, char **argv)
 	    {"mmdb", required_argument, NULL, 'm'},
 	    {"config", required_argument, NULL, 'c'},
 	    {"format", required_argument, NULL, 'f'},
-	    {"alerts", required_argument, NULL, 'a'},
+	    {"share-key", required_argument, NULL, 'K'},
 	    {"threads", required_argument, NULL, 't'},
 	    {"max-errors", required_argument, NULL, 'e'},
 	    {"no-progress", no_argument, NULL, 'P'},
+	    {"forget-intel", no_argument, NULL, 'F'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
+	    MH_ALERT_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	struct mh_scan_opts o;
@@ -87,8 +95,8 @@ int mh_cmd_scan(int argc, char **argv)
 		case 'm':
 			mh_arglist_push(&mmdb, optarg);
 			break;
-		case 'a':
-			o.alerts = optarg;
+		case 'K':
+			o.share_key = optarg;
 			break;
 		case 'c':
 			o.config = optarg;
@@ -112,6 +120,9 @@ int mh_cmd_scan(int argc, char **argv)
 		case 'P':
 			o.progress = 0;
 			break;
+		case 'F':
+			o.forget_intel = 1;
+			break;
 		case 'q':
 			quiet = 1;
 			break;
@@ -119,6 +130,8 @@ int mh_cmd_scan(int argc, char **argv)
 			fputs(usage, stdout);
 			return 0;
 		default:
+			if (mh_alert_arg(c, optarg, &o.alert))
+				break;
 			fputs(usage, stderr);
 			return 2;
 		}
@@ -142,5 +155,5 @@ int mh_cmd_scan(int argc, char **argv)
 	mh_scan_report_release(&r);
 	free(intel.v);
 	free(mmdb.v);
-	return rc ? 3 : 0;
+	return !rc ? 0 : err.code == MH_EUSAGE ? 2 : 3;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/alert_args.h"
 #include "cmd/cmd.h"
 #include "http/http.h"
 #include "util/xalloc.h"
@@ -27,7 +28,7 @@ static const char usage[] =
     "  --roster FILE      HR roster CSV for ingest (default: the stored one)\n"
     "  --intel PATH       threat intel for ingest (repeatable)\n"
     "  --mmdb FILE        MaxMind DB for ingest (repeatable)\n"
-    "  --config FILE      YAML settings for ingest (docs/CONFIG.md)\n"
+    "  --config FILE      YAML settings for ingest (docs/CONFIG.md)\n" MH_ALERT_USAGE
     "  --spool DIR        where POSTed bodies wait for a scan (default DB.spool)\n"
     "  --poll-ms N        how often INPUT files are checked (default 2000)\n"
     "  --threads N        HTTP threads (default 2)\n"
@@ -139,6 +140,7 @@ static int parse(int argc, char **argv, struct mh_serve_opts *o, struct lists *l
 	    {"kafka-linger-ms", required_argument, NULL, 'L'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
+	    MH_ALERT_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	double v;
@@ -206,6 +208,8 @@ static int parse(int argc, char **argv, struct mh_serve_opts *o, struct lists *l
 			fputs(usage, stdout);
 			return 0;
 		default:
+			if (mh_alert_arg(c, optarg, &o->scan.alert))
+				break;
 			if ((rc = parse_kafka(c, o, l)) >= 0)
 				return rc;
 		}

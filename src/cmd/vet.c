@@ -8,8 +8,11 @@
 #include "config/config.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
+#include "engine/sources.h"
 #include "intel/geo.h"
 #include "intel/intel.h"
+#include "share/match.h"
+#include "store/store_share.h"
 #include "store/store_vet.h"
 #include "util/xalloc.h"
 #include "vet/report.h"
@@ -20,7 +23,8 @@ static const char usage[] =
     "\n"
     "Vet applicants before the offer: identity artifacts re-used by other\n"
     "applicants or employees, near-duplicate resumes, threat intel, many\n"
-    "applications at once, inconsistent claims, referrals by flagged staff.\n"
+    "applications at once, inconsistent claims, referrals by flagged staff,\n"
+    "artifacts of people peer companies flagged ('molehunt share').\n"
     "APPLICANTS are Greenhouse Harvest candidates (JSON array or JSON Lines)\n"
     "or the applicant CSV (docs/VET.md); .gz and .zst read transparently.\n"
     "Every vetted applicant is kept in the store for later batches.\n"
@@ -28,10 +32,14 @@ static const char usage[] =
     "options:\n"
     "  --db FILE          store (default molehunt.db)\n"
     "  --roster FILE      HR roster CSV (default: the roster stored by scans)\n"
-    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable)\n"
-    "  --mmdb FILE        MaxMind DB to geolocate interview IPs (repeatable)\n"
+    "  --intel PATH       threat-intel list, STIX 2.1 bundle or directory (repeatable;\n"
+    "                     default: the lists the last scan of this store used)\n"
+    "  --mmdb FILE        MaxMind DB to geolocate interview IPs (repeatable;\n"
+    "                     default: the databases the last scan used)\n"
     "  --config FILE      YAML weights and thresholds (docs/VET.md)\n"
     "  --resumes DIR      resume text as DIR/<candidate id>.txt when the record has none\n"
+    "  --share-key FILE   consortium key: match peers' shared hashes (docs/SHARE.md;\n"
+    "                     default: share.key_file of the config)\n"
     "  --json             one JSON object per applicant (an array)\n"
     "  -h, --help         this text\n"
     "\n"
@@ -39,7 +47,7 @@ static const char usage[] =
     "2 usage error, 3 an input or the store could not be read\n";
 
 struct opts {
-	const char *db, *roster, *config, *resumes;
+	const char *db, *roster, *config, *resumes, *share_key;
 	const char **intel, **mmdb, **inputs;
 	size_t nintel, nmmdb, ninputs, capi, capm;
 	int json;
@@ -49,13 +57,18 @@ struct ctx {
 	struct opts o;
 	struct mh_config *cfg;
 	struct mh_intel *intel;
+	char **intel_paths, **mmdb_paths; /* given, or remembered by scan */
+	size_t nintel_paths, nmmdb_paths;
 	struct mh_geo *geo;
 	struct mh_store *store;
 	struct mh_roster roster;
 	int have_roster;
 	struct mh_applicants batch;
 	struct mh_vet *vet;
+	struct mh_share_keys keys;
+	struct mh_share_set share;
 	char **flagged;
+	double *flagged_score;
 	size_t nflagged;
 };
 
@@ -80,6 +93,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	    {"mmdb", required_argument, NULL, 'm'},
 	    {"config", required_argument, NULL, 'c'},
 	    {"resumes", required_argument, NULL, 'R'},
+	    {"share-key", required_argument, NULL, 'K'},
 	    {"json", no_argument, NULL, 'j'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -100,6 +114,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'R':
 			o->resumes = optarg;
+			break;
+		case 'K':
+			o->share_key = optarg;
 			break;
 		case 'i':
 			o->intel = mh_grow(o->intel, &o->capi, o->nintel + 1, sizeof(*o->intel));
@@ -129,23 +146,44 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	return -1;
 }
 
+/* Intel and MaxMind paths: those given, else the ones scan remembered. */
+static int paths(struct ctx *c, const char *key, const char **given, size_t n, char ***out,
+                 size_t *nout, struct mh_err *err)
+{
+	int remembered;
+	size_t i;
+
+	if (!n)
+		return mh_scan_sources(c->store, key, NULL, 0, 0, out, nout, &remembered, warn,
+		                       NULL, err);
+	*out = mh_calloc(n + 1, sizeof(**out));
+	for (i = 0; i < n; i++)
+		(*out)[i] = mh_strdup(given[i]);
+	*nout = n;
+	return 0;
+}
+
 static int load_sources(struct ctx *c, struct mh_err *err)
 {
 	size_t i;
 
-	if (!(c->cfg = mh_config_load(c->o.config, err)))
+	if (!(c->cfg = mh_config_load(c->o.config, err)) ||
+	    !(c->store = mh_store_open(c->o.db, err)) ||
+	    paths(c, "scan.intel", c->o.intel, c->o.nintel, &c->intel_paths, &c->nintel_paths,
+	          err) ||
+	    paths(c, "scan.mmdb", c->o.mmdb, c->o.nmmdb, &c->mmdb_paths, &c->nmmdb_paths, err))
 		return -1;
-	if (c->o.nintel) {
+	if (c->nintel_paths) {
 		c->intel = mh_intel_new();
-		for (i = 0; i < c->o.nintel; i++)
-			if (mh_intel_load(c->intel, c->o.intel[i], warn, NULL, err))
+		for (i = 0; i < c->nintel_paths; i++)
+			if (mh_intel_load(c->intel, c->intel_paths[i], warn, NULL, err))
 				return -1;
 		mh_intel_seal(c->intel);
 	}
-	if (c->o.nmmdb) {
+	if (c->nmmdb_paths) {
 		c->geo = mh_geo_new();
-		for (i = 0; i < c->o.nmmdb; i++)
-			if (mh_geo_add(c->geo, c->o.mmdb[i], err))
+		for (i = 0; i < c->nmmdb_paths; i++)
+			if (mh_geo_add(c->geo, c->mmdb_paths[i], err))
 				return -1;
 	}
 	return 0;
@@ -192,6 +230,34 @@ static void side_resumes(struct ctx *c)
 	}
 }
 
+/* Peer hashes under the consortium key, or a hint that some wait for one. */
+static int load_share(struct ctx *c, struct mh_err *err)
+{
+	const char *path =
+	    c->o.share_key ? c->o.share_key : mh_config_str(c->cfg, "share.key_file", NULL);
+	int64_t n = 0;
+
+	mh_share_set_init(&c->share, &c->keys);
+	if (!path) {
+		if (mh_store_share_count(c->store, &n, err))
+			return -1;
+		if (n)
+			fprintf(
+			    stderr,
+			    "molehunt vet: %lld peer hashes are stored; --share-key matches them\n",
+			    (long long)n);
+		return 0;
+	}
+	if (mh_share_keys_load(&c->keys, path, err) ||
+	    mh_store_share_load(c->store, &c->share, err))
+		return -1;
+	if (c->share.unkeyed)
+		fprintf(stderr, "molehunt vet: %llu peer hashes under keys %s no longer holds\n",
+		        (unsigned long long)c->share.unkeyed, path);
+	mh_vet_set_share(c->vet, &c->share);
+	return 0;
+}
+
 static int output(struct ctx *c, double threshold, struct mh_err *err)
 {
 	char **fj = mh_calloc(c->batch.n + 1, sizeof(*fj));
@@ -226,11 +292,10 @@ static int run(struct ctx *c, struct mh_err *err)
 	double threshold;
 	size_t i;
 
-	if (load_sources(c, err) || !(c->store = mh_store_open(c->o.db, err)) ||
-	    load_roster(c, err))
+	if (load_sources(c, err) || load_roster(c, err))
 		return -1;
 	if (mh_store_flagged_people(c->store, mh_config_num(c->cfg, "risk.flagged_threshold", 75),
-	                            &c->flagged, &c->nflagged, err))
+	                            &c->flagged, &c->flagged_score, &c->nflagged, err))
 		return -1;
 	for (i = 0; i < c->o.ninputs; i++)
 		if (mh_applicants_read(&c->batch, c->o.inputs[i], reject, NULL, err))
@@ -239,8 +304,9 @@ static int run(struct ctx *c, struct mh_err *err)
 	c->vet = mh_vet_new(c->cfg, c->intel, c->geo);
 	if (c->have_roster)
 		mh_vet_add_employees(c->vet, &c->roster, (const char *const *)c->flagged,
-		                     c->nflagged);
-	if (mh_store_vet_load(c->store, c->vet, err) || mh_vet_run(c->vet, &c->batch, err))
+		                     c->flagged_score, c->nflagged);
+	if (load_share(c, err) || mh_store_vet_load(c->store, c->vet, err) ||
+	    mh_vet_run(c->vet, &c->batch, err))
 		return -1;
 	if (c->batch.rejected)
 		fprintf(stderr, "molehunt vet: %llu records refused\n",
@@ -266,14 +332,19 @@ int mh_cmd_vet(int argc, char **argv)
 		rc = rc < 0 ? 3 : rc;
 	}
 	mh_vet_free(c.vet);
+	mh_share_set_release(&c.share);
+	mh_share_keys_clear(&c.keys);
 	mh_applicants_release(&c.batch);
 	if (c.have_roster)
 		mh_roster_free(&c.roster);
 	mh_store_free_list(c.flagged, c.nflagged);
+	free(c.flagged_score);
 	if (c.store)
 		mh_store_close(c.store);
 	mh_geo_free(c.geo);
 	mh_intel_free(c.intel);
+	mh_store_free_list(c.intel_paths, c.nintel_paths);
+	mh_store_free_list(c.mmdb_paths, c.nmmdb_paths);
 	mh_config_free(c.cfg);
 	free(c.o.intel);
 	free(c.o.mmdb);

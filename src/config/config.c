@@ -30,7 +30,32 @@ const struct mh_param mh_global_params[] = {
      * 75.9 there and the highest benign look-alike 70.8. */
     {"risk.flagged_threshold", MH_P_NUM, 75, 0, 100,
      "risk score at or above which an employee counts as flagged (referrals, clusters)"},
+    {"risk.confirmed_threshold", MH_P_NUM, 85, 0, 100,
+     "risk score from which a flagged employee's referrals weigh in full"},
     {"alert.threshold", MH_P_NUM, 60, 0, 100, "score at or above which commands exit 1"},
+    {"alert.jsonl", MH_P_STR, 0, 0, 0, "append alerts to this file as ECS JSON Lines (--alerts)"},
+    {"alert.syslog.target", MH_P_STR, 0, 0, 0,
+     "send alerts to syslog: udp://HOST[:PORT], tcp://HOST[:PORT] or unix:PATH (--syslog)"},
+    {"alert.syslog.facility", MH_P_STR, 0, 0, 0, "syslog facility: kern ... local7, or 0-23"},
+    {"alert.syslog.sd_id", MH_P_STR, 0, 0, 0,
+     "SD-ID of the structured data (32473 is the documentation enterprise number)"},
+    {"alert.syslog.max_bytes", MH_P_NUM, 0, 0, 1048576,
+     "longest syslog message; 0 = 2048 on UDP, 8192 otherwise"},
+    {"alert.webhook.url", MH_P_STR, 0, 0, 0, "POST alerts as JSON batches to this URL (--webhook)"},
+    {"alert.webhook.secret_file", MH_P_STR, 0, 0, 0,
+     "HMAC-SHA-256 key for X-Molehunt-Signature, mode 600 (--webhook-secret)"},
+    {"alert.webhook.ca_file", MH_P_STR, 0, 0, 0,
+     "CA certificates for https (default: the system's)"},
+    {"alert.webhook.timeout_s", MH_P_NUM, 10, 1, 300, "seconds one POST may take"},
+    {"alert.webhook.retries", MH_P_NUM, 3, 0, 10,
+     "retries after a network error, 5xx, 408 or 429 (never after another 4xx)"},
+    {"alert.webhook.backoff_ms", MH_P_NUM, 500, 0, 60000,
+     "wait before the first retry; doubles for each next one"},
+    {"alert.webhook.batch", MH_P_NUM, 100, 1, 10000, "most alerts in one POST"},
+    {"alert.outbox.max_age_days", MH_P_NUM, 30, 1, 3650,
+     "undelivered alerts older than this are dropped (and reported)"},
+    {"alert.outbox.max", MH_P_NUM, 100000, 100, 10000000,
+     "most undelivered alerts kept per sink; the oldest go first"},
     {"allow.remote_tools", MH_P_LIST, 0, 0, 0, "approved remote-control products (ids)"},
     {"allow.remote_tool_hosts", MH_P_LIST, 0, 0, 0,
      "hosts where any remote tool is expected (helpdesk)"},
@@ -81,7 +106,19 @@ const struct mh_param mh_global_params[] = {
     {"vet.inconsistency.cap", MH_P_NUM, 35, 0, 100, "vet: most inconsistency points"},
     {"vet.free_mail_domains", MH_P_LIST, 0, 0, 0,
      "vet: free-mail domains beyond the built-in list"},
+    {"share.key_file", MH_P_STR, 0, 0, 0,
+     "consortium key file for vet and scan matching (docs/SHARE.md)"},
+    {"share.peer_bonus", MH_P_NUM, 30, 0, 100,
+     "share: points a peer's flagging adds to the matched kinds' vet.weight.*"},
     {NULL, 0, 0, 0, 0, NULL},
+};
+
+/* String settings whose default is not "". */
+static const struct {
+	const char *key, *def;
+} str_defaults[] = {
+    {"alert.syslog.facility", "local0"},
+    {"alert.syslog.sd_id", "molehunt@32473"},
 };
 
 struct entry {
@@ -442,6 +479,23 @@ size_t mh_config_list(const struct mh_config *c, const char *key, const char *co
 	}
 	*items = (const char *const *)e->items;
 	return e->nitems;
+}
+
+double mh_config_gnum(const struct mh_config *c, const char *key)
+{
+	const struct mh_param *p = find_in(mh_global_params, key);
+
+	return mh_config_num(c, key, p ? p->def : 0);
+}
+
+const char *mh_config_gstr(const struct mh_config *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(str_defaults) / sizeof(str_defaults[0]); i++)
+		if (!strcmp(str_defaults[i].key, key))
+			return mh_config_str(c, key, str_defaults[i].def);
+	return mh_config_str(c, key, "");
 }
 
 double mh_config_dnum(const struct mh_config *c, const char *detector, const char *name, double def)

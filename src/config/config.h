@@ -51,6 +51,11 @@ const char *mh_config_str(const struct mh_config *c, const char *key, const char
 /* Items of a list (*items NULL and 0 when absent). */
 size_t mh_config_list(const struct mh_config *c, const char *key, const char *const **items);
 
+/* A global key's value, else its declared default (mh_global_params; a
+ * string setting's default is "" unless config.c lists another). */
+double mh_config_gnum(const struct mh_config *c, const char *key);
+const char *mh_config_gstr(const struct mh_config *c, const char *key);
+
 /* Shortcuts for "detectors.<id>.<name>". */
 double mh_config_dnum(const struct mh_config *c, const char *detector, const char *name,
                       double def);

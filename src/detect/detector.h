@@ -24,6 +24,7 @@
 
 struct mh_config;
 struct mh_intel;
+struct mh_share_set;
 
 /* Everything finish() may read. */
 struct mh_world {
@@ -31,7 +32,8 @@ struct mh_world {
 	const struct mh_roster *roster;
 	const struct mh_config *cfg;
 	const struct mh_intel *intel;
-	int64_t now_ms; /* the data's clock: latest event time */
+	const struct mh_share_set *share; /* peer hashes (share/match.h), or NULL */
+	int64_t now_ms;                   /* the data's clock: latest event time */
 };
 
 struct mh_detector {

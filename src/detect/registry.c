@@ -11,6 +11,8 @@ extern const struct mh_detector mh_det_farm_shared_egress;
 extern const struct mh_detector mh_det_farm_shared_mfa;
 extern const struct mh_detector mh_det_farm_shared_artifact;
 extern const struct mh_detector mh_det_access_post_termination;
+/* identity (src/detect/identity_*.c) */
+extern const struct mh_detector mh_det_identity_consortium;
 
 /* endpoint */
 extern const struct mh_detector mh_det_endpoint_remote_tool;
@@ -31,6 +33,7 @@ const struct mh_detector *const mh_detectors[] = {
     &mh_det_farm_shared_mfa,
     &mh_det_farm_shared_artifact,
     &mh_det_access_post_termination,
+    &mh_det_identity_consortium,
     /* endpoint */
     &mh_det_endpoint_remote_tool,
     &mh_det_endpoint_kvm,

@@ -10,13 +10,18 @@
 #include "core/people.h"
 #include "core/state.h"
 #include "detect/detector.h"
-#include "engine/alerts.h"
+#include "alert/alert.h"
+#include "alert/record.h"
+#include "engine/sources.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
 #include "intel/geo.h"
 #include "intel/intel.h"
 #include "risk/score.h"
+#include "share/key.h"
+#include "share/match.h"
 #include "store/store.h"
+#include "store/store_share.h"
 #include "util/progress.h"
 #include "util/strmap.h"
 #include "util/xalloc.h"
@@ -42,7 +47,12 @@ struct scan {
 	struct mh_people people;
 	struct mh_intel *intel;
 	struct mh_geo *geo;
+	char **intel_paths, **mmdb_paths; /* given or remembered (sources.h) */
+	size_t nintel_paths, nmmdb_paths;
 	struct mh_config *cfg;
+	struct mh_share_keys keys;
+	struct mh_share_set share; /* peer hashes, when a consortium key is given */
+	struct mh_alert_sinks *sinks;
 	const struct mh_detector *det[64]; /* the enabled detectors */
 	struct mh_state full;
 	struct mh_findings findings;
@@ -158,21 +168,55 @@ static int load_intel(struct scan *s, struct mh_err *err)
 	size_t i;
 	int k;
 
-	if (s->o->nintel) {
+	if (mh_scan_sources(s->store, "scan.intel", s->o->intel, s->o->nintel, s->o->forget_intel,
+	                    &s->intel_paths, &s->nintel_paths, &s->r->intel_remembered, warn_cb, s,
+	                    err) ||
+	    mh_scan_sources(s->store, "scan.mmdb", s->o->mmdb, s->o->nmmdb, s->o->forget_intel,
+	                    &s->mmdb_paths, &s->nmmdb_paths, &s->r->mmdb_remembered, warn_cb, s,
+	                    err))
+		return -1;
+	s->r->intel_sources = s->nintel_paths;
+	if (s->nintel_paths) {
 		s->intel = mh_intel_new();
-		for (i = 0; i < s->o->nintel; i++)
-			if (mh_intel_load(s->intel, s->o->intel[i], warn_cb, s, err))
+		for (i = 0; i < s->nintel_paths; i++)
+			if (mh_intel_load(s->intel, s->intel_paths[i], warn_cb, s, err))
 				return -1;
 		mh_intel_seal(s->intel);
 		for (k = 0; k < MH_IOC__COUNT; k++)
 			s->r->intel_indicators += mh_intel_count(s->intel, (enum mh_ioc_kind)k);
 	}
-	if (s->o->nmmdb) {
+	if (s->nmmdb_paths) {
 		s->geo = mh_geo_new();
-		for (i = 0; i < s->o->nmmdb; i++)
-			if (mh_geo_add(s->geo, s->o->mmdb[i], err))
+		for (i = 0; i < s->nmmdb_paths; i++)
+			if (mh_geo_add(s->geo, s->mmdb_paths[i], err))
 				return -1;
 	}
+	return 0;
+}
+
+/* Peer hashes for identity.consortium, or a hint that some wait for a key. */
+static int load_share(struct scan *s, struct mh_err *err)
+{
+	const char *path =
+	    s->o->share_key ? s->o->share_key : mh_config_str(s->cfg, "share.key_file", NULL);
+	int64_t n = 0;
+
+	mh_share_set_init(&s->share, &s->keys);
+	if (!path) {
+		if (mh_store_share_count(s->store, &n, err))
+			return -1;
+		if (n)
+			fprintf(s->log,
+			        "warning: %lld peer hashes are stored; --share-key matches them\n",
+			        (long long)n);
+		return 0;
+	}
+	if (mh_share_keys_load(&s->keys, path, err) ||
+	    mh_store_share_load(s->store, &s->share, err))
+		return -1;
+	if (s->share.unkeyed)
+		fprintf(s->log, "warning: %llu peer hashes under keys %s no longer holds\n",
+		        (unsigned long long)s->share.unkeyed, path);
 	return 0;
 }
 
@@ -339,6 +383,27 @@ static uint32_t *merge_workers(struct scan *s)
 	return map;
 }
 
+static int stage_one(void *arg, const char *text, struct mh_err *err)
+{
+	struct scan *s = arg;
+
+	return mh_alert_stage(s->store, s->sinks, text, err);
+}
+
+/* Alerts for the findings that are new or changed since prev, into the
+ * outbox (in the scan's transaction). */
+static int stage_alerts(struct scan *s, const struct mh_strmap *prev, const struct mh_score *sc,
+                        struct mh_err *err)
+{
+	struct mh_alert_ctx c;
+
+	c.store = s->store;
+	c.st = &s->full;
+	c.warn_score = mh_config_gnum(s->cfg, "alert.threshold");
+	c.critical_score = mh_config_gnum(s->cfg, "risk.flagged_threshold");
+	return mh_alert_each(&c, &s->findings, prev, sc, stage_one, s, &s->r->alert.staged, err);
+}
+
 static int finish(struct scan *s, struct mh_err *err)
 {
 	struct mh_world world;
@@ -347,13 +412,14 @@ static int finish(struct scan *s, struct mh_err *err)
 	struct mh_strmap *prev;
 	uint32_t *map = merge_workers(s);
 	size_t i;
-	int rc = 0;
+	int rc = 0, alerts = mh_alert_sinks_count(s->sinks) > 0;
 
 	memset(&world, 0, sizeof(world));
 	world.st = &s->full;
 	world.roster = &s->roster;
 	world.cfg = s->cfg;
 	world.intel = s->intel;
+	world.share = s->share.n ? &s->share : NULL;
 	/* The data's clock; a store with no events yet is "as of" the epoch. */
 	if (s->full.max_ms == INT64_MIN)
 		s->full.max_ms = 0;
@@ -363,7 +429,7 @@ static int finish(struct scan *s, struct mh_err *err)
 			s->det[i]->finish(s->w[0].det[i], &world, &s->findings);
 	prev = mh_strmap_new();
 	if (mh_store_save_state(s->store, &s->full, &s->w[0].st, map, err) ||
-	    (s->o->alerts && mh_store_finding_counts(s->store, prev, err)) ||
+	    (alerts && mh_store_finding_counts(s->store, prev, err)) ||
 	    mh_store_save_findings(s->store, &s->full, &s->findings, err)) {
 		free(map);
 		mh_strmap_free(prev);
@@ -379,9 +445,8 @@ static int finish(struct scan *s, struct mh_err *err)
 		rc = mh_store_save_score(s->store, &rec, err);
 		free(rec.contributions);
 	}
-	if (!rc && s->o->alerts)
-		rc = mh_alerts_write(s->o->alerts, s->store, &s->full, &s->findings, prev, sc,
-		                     &s->r->alerts, err);
+	if (!rc && alerts)
+		rc = stage_alerts(s, prev, sc, err);
 	mh_scores_free(sc);
 	mh_strmap_free(prev);
 	return rc;
@@ -428,8 +493,13 @@ static void cleanup(struct scan *s)
 	mh_roster_free(&s->roster);
 	mh_intel_free(s->intel);
 	mh_geo_free(s->geo);
+	mh_share_set_release(&s->share);
+	mh_share_keys_clear(&s->keys);
+	mh_store_free_list(s->intel_paths, s->nintel_paths);
+	mh_store_free_list(s->mmdb_paths, s->nmmdb_paths);
 	mh_store_close(s->store);
 	mh_config_free(s->cfg);
+	mh_alert_sinks_free(s->sinks);
 	pthread_mutex_destroy(&s->lock);
 }
 
@@ -449,9 +519,13 @@ static int run(struct scan *s, struct mh_err *err)
 	s->cfg = mh_config_load(s->o->config, err);
 	if (!s->cfg)
 		return -1;
+	s->sinks = mh_alert_sinks_open(&s->o->alert, s->cfg, err);
+	if (!s->sinks)
+		return -1;
 	s->store = mh_store_open(s->o->db, err);
 	if (!s->store || (s->o->durable && mh_store_sync_full(s->store, err)) ||
-	    mh_store_begin(s->store, err) || load_roster(s, err) || load_intel(s, err))
+	    mh_store_begin(s->store, err) || load_roster(s, err) || load_intel(s, err) ||
+	    load_share(s, err))
 		return -1;
 	mh_people_build(&s->people, &s->roster, warn_cb, s);
 	mh_state_init(&s->full, &s->people);
@@ -479,6 +553,7 @@ static int run(struct scan *s, struct mh_err *err)
 	if (mh_store_commit(s->store, err))
 		return -1;
 	s->r->committed = 1;
+	mh_alert_deliver(s->store, s->sinks, s->log, &s->r->alert);
 	return 0;
 }
 
@@ -550,9 +625,29 @@ void mh_scan_report_print(FILE *f, const struct mh_scan_report *r)
 	        r->persons, r->roster_persons, (unsigned long long)r->roster_rejected,
 	        r->unresolved, (unsigned long long)r->unresolved_events, r->findings,
 	        r->intel_indicators);
+	if (r->intel_remembered || r->mmdb_remembered)
+		fprintf(f, "intel: %s remembered from an earlier scan (--forget-intel to drop)\n",
+		        r->intel_remembered && r->mmdb_remembered ? "lists and MaxMind databases"
+		        : r->intel_remembered                     ? "lists"
+		                                                  : "MaxMind databases");
 	if (r->persons)
 		fprintf(f, "state: %zu bytes per person (days, hours, artifacts, index)\n",
 		        r->state_bytes / r->persons);
-	if (r->alerts)
-		fprintf(f, "alerts: %zu new or changed findings written\n", r->alerts);
+	mh_alert_report_print(f, &r->alert);
+}
+
+int mh_scan_alerts_retry(const struct mh_scan_opts *o, struct mh_alert_report *r,
+                         struct mh_err *err)
+{
+	struct mh_config *cfg = mh_config_load(o->config, err);
+	struct mh_alert_sinks *sinks = cfg ? mh_alert_sinks_open(&o->alert, cfg, err) : NULL;
+	struct mh_store *store = sinks ? mh_store_open_existing(o->db, err) : NULL;
+
+	memset(r, 0, sizeof(*r));
+	if (store)
+		mh_alert_deliver(store, sinks, o->log ? o->log : stderr, r);
+	mh_store_close(store);
+	mh_alert_sinks_free(sinks);
+	mh_config_free(cfg);
+	return store ? 0 : -1;
 }

@@ -13,7 +13,11 @@
  *      `threads` threads, each folding events into its own delta state and
  *      detector contexts;
  *   4. merge the deltas into the full state, run every detector's finish,
- *      score everyone, and write it all in one transaction.
+ *      score everyone, and write it all in one transaction, with the alerts
+ *      for new or changed findings in the store's outbox;
+ *   5. after the commit, hand the outbox to the alert sinks (alert/alert.h):
+ *      a sink that fails is reported, never fails the scan, and gets the
+ *      alerts again at the next scan.
  *
  * Fresh inputs (serve's Kafka batches) skip step 3's checkpoint lookup: each
  * is read whole, continues the source of its name (lines numbered on), and
@@ -27,6 +31,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "alert/alert.h"
 #include "core/event.h"
 #include "util/err.h"
 
@@ -35,11 +40,13 @@ struct mh_scan_report;
 
 struct mh_scan_opts {
 	const char *db;
-	const char *roster; /* NULL: the roster an earlier scan stored, if any */
-	const char *config; /* YAML settings (docs/CONFIG.md); NULL = defaults */
-	const char *alerts; /* append new or changed findings as ECS JSON Lines; NULL = none */
-	const char *const *intel;
+	const char *roster;         /* NULL: the roster an earlier scan stored, if any */
+	const char *config;         /* YAML settings (docs/CONFIG.md); NULL = defaults */
+	struct mh_alert_opts alert; /* sinks beyond the config's alert.* (alert/alert.h) */
+	const char *share_key;      /* consortium key file (docs/SHARE.md); NULL = share.key_file */
+	const char *const *intel;   /* none given: the paths an earlier scan remembered */
 	size_t nintel;
+	int forget_intel; /* drop the remembered intel and MaxMind paths */
 	const char *const *mmdb;
 	size_t nmmdb;
 	const char *const *inputs;
@@ -84,9 +91,11 @@ struct mh_scan_report {
 	uint64_t roster_rejected;
 	uint64_t unresolved_events;
 	size_t findings;
-	size_t alerts;
-	size_t state_bytes; /* per-person state after the scan, all people */
+	struct mh_alert_report alert; /* alerts staged and delivered */
+	size_t state_bytes;           /* per-person state after the scan, all people */
 	size_t intel_indicators;
+	size_t intel_sources;
+	int intel_remembered, mmdb_remembered; /* paths came from the store */
 	size_t failed;
 	double seconds;
 	int committed; /* the store transaction committed (even when an input failed) */
@@ -95,6 +104,11 @@ struct mh_scan_report {
 /* Returns 0 when every input was read (some lines may have been rejected),
  * -1 with err set when the scan could not run or an input failed. */
 int mh_scan(const struct mh_scan_opts *o, struct mh_scan_report *r, struct mh_err *err);
+/* Deliver what waits in the outbox of the store o->db to o's sinks, without
+ * scanning (serve retries this while idle). -1 when the store or the sinks
+ * could not be opened; delivery failures only go to r. */
+int mh_scan_alerts_retry(const struct mh_scan_opts *o, struct mh_alert_report *r,
+                         struct mh_err *err);
 void mh_scan_report_print(FILE *f, const struct mh_scan_report *r);
 void mh_scan_report_release(struct mh_scan_report *r);
 

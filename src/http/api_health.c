@@ -7,7 +7,7 @@
 #include "http/ingest.h"
 #include "store/schema.h"
 
-static const char *const modules[] = {"core", "serve", "vet", "cases", "kafka", NULL};
+static const char *const modules[] = {"core", "serve", "vet", "cases", "alerts", "kafka", NULL};
 
 int mh_api_health(struct mh_req *r)
 {

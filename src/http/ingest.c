@@ -48,7 +48,16 @@ struct mh_ingester {
 	int64_t last_scan_ms;
 	double last_seconds;
 	char last_error[512];
+	/* alerts: totals, what waits in the outbox, the last sink failure */
+	uint64_t alerts_staged, alerts_delivered;
+	size_t alerts_pending;
+	unsigned idle_polls;
+	char alert_error[512];
 };
+
+/* While idle, alerts waiting in the outbox are retried every this many poll
+ * intervals (60 s at the default 2 s). */
+#define ALERT_RETRY_POLLS 30
 
 static int64_t now_ms(void)
 {
@@ -113,6 +122,50 @@ static int changed(struct tailed *t)
 	return 1;
 }
 
+/* Take in what a scan or a retry did with the alerts (g->lock held). */
+static void note_alerts(struct mh_ingester *g, const struct mh_alert_report *a)
+{
+	size_t i;
+
+	g->alerts_staged += a->staged;
+	g->alerts_pending = a->orphaned;
+	g->alert_error[0] = '\0';
+	for (i = 0; i < a->nsinks; i++) {
+		g->alerts_delivered += a->sink[i].delivered;
+		g->alerts_pending += a->sink[i].pending;
+		if (a->sink[i].error[0])
+			snprintf(g->alert_error, sizeof(g->alert_error), "%s: %s", a->sink[i].name,
+			         a->sink[i].error);
+	}
+	g->idle_polls = 0;
+}
+
+/* Nothing to scan: every ALERT_RETRY_POLLS idle polls, offer the sinks what
+ * still waits in the outbox. */
+static void retry_alerts(struct mh_ingester *g)
+{
+	struct mh_alert_report a;
+	struct mh_err err;
+
+	pthread_mutex_lock(&g->lock);
+	if (!g->alerts_pending || ++g->idle_polls < ALERT_RETRY_POLLS) {
+		pthread_mutex_unlock(&g->lock);
+		return;
+	}
+	pthread_mutex_unlock(&g->lock);
+	mh_err_clear(&err);
+	if (mh_scan_alerts_retry(&g->scan, &a, &err)) {
+		pthread_mutex_lock(&g->lock);
+		snprintf(g->alert_error, sizeof(g->alert_error), "%s", err.msg);
+		g->idle_polls = 0;
+		pthread_mutex_unlock(&g->lock);
+		return;
+	}
+	pthread_mutex_lock(&g->lock);
+	note_alerts(g, &a);
+	pthread_mutex_unlock(&g->lock);
+}
+
 static void settle_spool(struct mh_ingester *g, const char *path, const struct mh_scan_input *in)
 {
 	char failed[SPOOL_PATH_MAX];
@@ -152,6 +205,7 @@ static int run_scan(struct mh_ingester *g, char **spool, size_t nspool)
 	if (!n) {
 		free(in);
 		free(tl);
+		retry_alerts(g);
 		return 0;
 	}
 	o.inputs = in;
@@ -172,6 +226,7 @@ static int run_scan(struct mh_ingester *g, char **spool, size_t nspool)
 		g->rejected += r.rejected;
 		g->last_seconds = r.seconds;
 		g->last_scan_ms = now_ms();
+		note_alerts(g, &r.alert);
 		if (!rc)
 			g->last_error[0] = '\0';
 		for (i = 0; i < nspool; i++)
@@ -431,7 +486,7 @@ const char *mh_ingester_spool(const struct mh_ingester *g)
 
 cJSON *mh_ingester_status(struct mh_ingester *g)
 {
-	cJSON *o = cJSON_CreateObject(), *arr;
+	cJSON *o = cJSON_CreateObject(), *arr, *alerts;
 	size_t i;
 
 	pthread_mutex_lock(&g->lock);
@@ -451,6 +506,14 @@ cJSON *mh_ingester_status(struct mh_ingester *g)
 		cJSON_AddStringToObject(o, "last_error", g->last_error);
 	else
 		cJSON_AddNullToObject(o, "last_error");
+	alerts = cJSON_AddObjectToObject(o, "alerts");
+	cJSON_AddNumberToObject(alerts, "staged", (double)g->alerts_staged);
+	cJSON_AddNumberToObject(alerts, "delivered", (double)g->alerts_delivered);
+	cJSON_AddNumberToObject(alerts, "pending", (double)g->alerts_pending);
+	if (g->alert_error[0])
+		cJSON_AddStringToObject(alerts, "last_error", g->alert_error);
+	else
+		cJSON_AddNullToObject(alerts, "last_error");
 	arr = cJSON_AddArrayToObject(o, "tailing");
 	for (i = 0; i < g->ntail; i++) {
 		cJSON *t = cJSON_CreateObject();

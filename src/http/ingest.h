@@ -9,6 +9,9 @@
  *   - the files given on the command line ("tailed"), whenever one changed
  *     size or modification time. A re-scan resumes at the file's checkpoint,
  *     so only what was appended is read.
+ * Alerts of these scans go to the sinks in the scan options (alert/alert.h);
+ * what a sink did not take waits in the store's outbox and is offered again
+ * by the next scan, or after ALERT_RETRY_POLLS idle polls (ingest.c).
  * A spool file is deleted once a scan has read it; one that no decoder
  * could read is renamed "failed-..." and reported in the status. Only one
  * scan writes people, findings and scores at a time: this thread's, or one

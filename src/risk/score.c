@@ -87,8 +87,14 @@ static void finish_person(struct mh_score *s, const struct mh_risk_params *rp)
 	}
 	s->families = nf;
 	qsort(s->c, (size_t)s->nc, sizeof(s->c[0]), by_points);
-	s->score = s->raw * (1 + rp->family_bonus * (nf > 1 ? nf - 1 : 0));
-	s->score = 100.0 * (1.0 - exp(-s->score / (rp->scale > 0 ? rp->scale : 40)));
+	s->score = mh_risk_combine(rp, s->raw, nf);
+}
+
+double mh_risk_combine(const struct mh_risk_params *rp, double raw, int families)
+{
+	double x = raw * (1 + rp->family_bonus * (families > 1 ? families - 1 : 0));
+
+	return 100.0 * (1.0 - exp(-x / (rp->scale > 0 ? rp->scale : 40)));
 }
 
 /*

@@ -70,6 +70,10 @@ void mh_scores_free(struct mh_score *s);
  * [{"detector","family","points","findings"}...]. */
 char *mh_risk_contrib_json(const struct mh_score *s);
 
+/* The score of raw contribution points from this many families (the
+ * corroboration bonus and the curve above). */
+double mh_risk_combine(const struct mh_risk_params *rp, double raw, int families);
+
 /* Decayed points of one finding. */
 double mh_risk_decay(double points, int64_t last_ms, int64_t now_ms, double half_life_days);
 

@@ -33,6 +33,23 @@ static void photo(char dst[65], uint64_t seed)
 	dst[64] = '\0';
 }
 
+/* A resume template no one else writes from: with 300 applicants and 60,000
+ * templates, two genuine applicants would otherwise share one in most runs
+ * and look like a persona pair nobody planted. Personas and bootcamp
+ * classmates copy a template on purpose. */
+static uint16_t resume_template(struct mh_sim *s, struct mh_rng *r)
+{
+	char key[32];
+	uint16_t t;
+	int tries = 0;
+
+	do {
+		t = (uint16_t)mh_rng_below(r, 60000);
+		snprintf(key, sizeof(key), "resume-template %u", t);
+	} while (!mh_sim_take(s, key) && ++tries < 64);
+	return t;
+}
+
 static void genuine(struct mh_sim *s, struct mh_sim_applicant *a, struct mh_rng *r, uint32_t k)
 {
 	const struct mh_sim_city *c;
@@ -78,7 +95,7 @@ static void genuine(struct mh_sim *s, struct mh_sim_applicant *a, struct mh_rng 
 	snprintf(a->website, sizeof(a->website), "https://github.com/%s%s%u", f, l,
 	         mh_rng_below(r, 100));
 	photo(a->photo, mh_rng_next(r));
-	a->resume_template = (uint16_t)mh_rng_below(r, 60000);
+	a->resume_template = resume_template(s, r);
 	a->resume_seed = mh_rng_next(r);
 	a->resume_edits = 0;
 }

@@ -39,7 +39,30 @@ static const char *const lines[] = {
     "Built a customer support portal with Node.js and MongoDB.",
     "Led incident response and wrote blameless postmortems.",
 };
-#define NLINES (sizeof(lines) / sizeof(lines[0]))
+/* A bullet is a line and a context; 24 lines alone would give unrelated
+ * people five of eight bullets in common about once in three runs, a
+ * near-duplicate nobody planted. */
+static const char *const contexts[] = {
+    "",
+    " Team of five.",
+    " Fintech client.",
+    " Healthcare client.",
+    " Retail client.",
+    " Remote-first team.",
+    " Shared the on-call rotation.",
+    " Reported to the CTO.",
+    " Used by two million people.",
+    " In scope for SOC 2.",
+    " Released as open source.",
+    " Cut p99 latency by 40%.",
+    " Two-person team.",
+    " Public-sector client.",
+    " Presented it at a meetup.",
+    " Migrated from a legacy vendor.",
+};
+#define NLINES    (sizeof(lines) / sizeof(lines[0]))
+#define NCONTEXTS (sizeof(contexts) / sizeof(contexts[0]))
+#define NBULLETS  (NLINES * NCONTEXTS)
 
 static const char *const employers[] = {"Initech",
                                         "Globex",
@@ -62,9 +85,9 @@ static void resume(struct mh_out *o, const struct mh_sim_applicant *a)
 	mh_rng_seed(&t, 0x7e5u + a->resume_template);
 	mh_rng_seed(&e, a->resume_seed);
 	for (k = 0; k < n; k++)
-		pick[k] = mh_rng_below(&t, NLINES);
+		pick[k] = mh_rng_below(&t, NBULLETS);
 	for (k = 0; k < a->resume_edits; k++)
-		pick[mh_rng_below(&e, n)] = mh_rng_below(&e, NLINES);
+		pick[mh_rng_below(&e, n)] = mh_rng_below(&e, NBULLETS);
 	snprintf(buf, sizeof(buf), "%s %s\\n%s\\n\\nExperience\\n", a->first, a->last,
 	         mh_sim_roles[a->role].titles[a->resume_template % 4]);
 	mh_out_str(o, buf);
@@ -76,7 +99,8 @@ static void resume(struct mh_out *o, const struct mh_sim_applicant *a)
 			mh_out_str(o, buf);
 		}
 		MH_LIT(o, "- ");
-		mh_out_str(o, lines[pick[k]]);
+		mh_out_str(o, lines[pick[k] % NLINES]);
+		mh_out_str(o, contexts[pick[k] / NLINES]);
 		MH_LIT(o, "\\n");
 	}
 	MH_LIT(o, "\\nEducation\\nB.Sc. Computer Science");

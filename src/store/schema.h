@@ -30,6 +30,8 @@ extern const struct mh_schema_module mh_schema_core;
 extern const struct mh_schema_module mh_schema_vet;
 extern const struct mh_schema_module mh_schema_serve;
 extern const struct mh_schema_module mh_schema_cases;
+extern const struct mh_schema_module mh_schema_share;
+extern const struct mh_schema_module mh_schema_alerts;
 extern const struct mh_schema_module mh_schema_kafka;
 
 #endif

@@ -45,6 +45,16 @@ int mh_store_put_roster(struct mh_store *s, const char *name, const char *csv, s
 /* *csv is malloc'ed (caller frees) or NULL when no roster was ever stored. */
 int mh_store_get_roster(struct mh_store *s, char **csv, size_t *n, struct mh_err *err);
 
+/* --- remembered lists of paths (store_meta.c) ------------------------------ */
+/* Replace the list under key with v[0..n). */
+int mh_store_put_list(struct mh_store *s, const char *key, const char *const *v, size_t n,
+                      struct mh_err *err);
+/* *v: malloc'ed strings in a malloc'ed array (free with mh_store_free_list),
+ * NULL and *n = 0 when nothing was stored. */
+int mh_store_get_list(struct mh_store *s, const char *key, char ***v, size_t *n,
+                      struct mh_err *err);
+void mh_store_free_list(char **keys, size_t n);
+
 /* --- ingest checkpoints ---------------------------------------------------- */
 struct mh_source_rec {
 	int64_t id;

@@ -160,7 +160,8 @@ int mh_store_vet_save(struct mh_store *s, const struct mh_applicants *batch, con
 struct flagged {
 	double threshold;
 	char **keys;
-	size_t n, cap;
+	double *scores;
+	size_t n, cap, scap;
 };
 
 static int on_person(void *arg, const struct mh_person_row *row)
@@ -170,20 +171,24 @@ static int on_person(void *arg, const struct mh_person_row *row)
 	if (row->score < f->threshold)
 		return 1; /* ordered by score: the rest are lower */
 	f->keys = mh_grow(f->keys, &f->cap, f->n + 1, sizeof(*f->keys));
+	f->scores = mh_grow(f->scores, &f->scap, f->n + 1, sizeof(*f->scores));
+	f->scores[f->n] = row->score;
 	f->keys[f->n++] = mh_strdup(row->key);
 	return 0;
 }
 
-int mh_store_flagged_people(struct mh_store *s, double threshold, char ***keys, size_t *n,
-                            struct mh_err *err)
+int mh_store_flagged_people(struct mh_store *s, double threshold, char ***keys, double **scores,
+                            size_t *n, struct mh_err *err)
 {
-	struct flagged f = {threshold, NULL, 0, 0};
+	struct flagged f = {threshold, NULL, NULL, 0, 0, 0};
 
 	if (mh_store_each_person(s, 0, on_person, &f, err) < 0) {
 		mh_store_free_list(f.keys, f.n);
+		free(f.scores);
 		return -1;
 	}
 	*keys = f.keys;
+	*scores = f.scores;
 	*n = f.n;
 	return 0;
 }

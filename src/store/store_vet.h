@@ -18,9 +18,9 @@ int mh_store_vet_load(struct mh_store *s, struct mh_vet *v, struct mh_err *err);
  * score; findings_json[i] is its findings as JSON text. One transaction. */
 int mh_store_vet_save(struct mh_store *s, const struct mh_applicants *batch, const struct mh_vet *v,
                       char *const *findings_json, struct mh_err *err);
-/* Keys of the people whose stored risk score is at or above threshold. */
-int mh_store_flagged_people(struct mh_store *s, double threshold, char ***keys, size_t *n,
-                            struct mh_err *err);
-void mh_store_free_list(char **keys, size_t n);
+/* Keys of the people whose stored risk score is at or above threshold, and
+ * their scores (*scores, malloc'ed, freed by the caller), highest first. */
+int mh_store_flagged_people(struct mh_store *s, double threshold, char ***keys, double **scores,
+                            size_t *n, struct mh_err *err);
 
 #endif

@@ -209,9 +209,9 @@ static void flag_employees(struct mh_vet *v)
 		if (l->score < v->p.link_min)
 			continue;
 		if (b->type == MH_VR_EMPLOYEE && (a->core || a->resembles || a->member))
-			b->flagged = 1;
+			b->flagged = b->linked = 1;
 		if (a->type == MH_VR_EMPLOYEE && (b->core || b->resembles || b->member))
-			a->flagged = 1;
+			a->flagged = a->linked = 1;
 	}
 }
 

@@ -26,6 +26,7 @@
 
 #include "ingest/roster.h"
 #include "util/xalloc.h"
+#include "vet/employee.h"
 #include "vet/vet_int.h"
 
 /* How far below vet.resume_overlap a MinHash estimate may be and still be
@@ -81,43 +82,29 @@ static const char *last_word(const char *name)
 }
 
 static void employee_arts(struct mh_vet *v, size_t *cap, uint32_t r,
-                          const struct mh_roster_entry *e, char bufs[5][1100])
+                          const struct mh_roster_entry *e, struct mh_vet_emp_arts *ea)
 {
-	const char *vals[5] = {e->email, e->personal_email, e->phone, e->payroll_account,
-	                       e->ship_address};
-	static const uint8_t kinds[5] = {MH_VA_EMAIL, MH_VA_EMAIL, MH_VA_PHONE, MH_VA_PAYROLL,
-	                                 MH_VA_ADDRESS};
-	struct mh_applicant tmp;
-	int k;
+	size_t k;
 
-	memset(&tmp, 0, sizeof(tmp));
-	memcpy(tmp.home_cc, e->country, 3);
-	for (k = 0; k < 5; k++) {
-		if (!vals[k] || !vals[k][0] ||
-		    !mh_applicant_add(&tmp, (enum mh_vet_kind)kinds[k], vals[k], strlen(vals[k])))
-			continue;
-		snprintf(bufs[k], 1100, "%s", tmp.arts[tmp.narts - 1].value);
-		art_add(v, cap, r, kinds[k], bufs[k], vals[k]);
-	}
-	for (k = 0; k < (int)tmp.narts; k++) {
-		free(tmp.arts[k].value);
-		free(tmp.arts[k].raw);
-	}
+	mh_vet_employee_arts(e, ea);
+	for (k = 0; k < ea->n; k++)
+		art_add(v, cap, r, ea->v[k].kind, ea->v[k].value, ea->v[k].raw);
 }
 
-static int emp_flagged(const struct mh_vet *v, const char *id)
+/* The stored risk score of a flagged employee; 0 when not flagged. */
+static double emp_flagged(const struct mh_vet *v, const char *id)
 {
 	size_t i;
 
 	for (i = 0; i < v->nflagged_emp; i++)
 		if (!strcmp(v->flagged_emp[i], id))
-			return 1;
+			return v->flagged_emp_score[i];
 	return 0;
 }
 
 /* Employee artifact values live in one block per build, freed with v. */
 struct emp_vals {
-	char b[5][1100];
+	struct mh_vet_emp_arts a;
 };
 
 void mh_vet_build_records(struct mh_vet *v)
@@ -178,8 +165,9 @@ void mh_vet_build_records(struct mh_vet *v)
 		for (k = 0; v->emp_surname[i * 32 + k]; k++)
 			v->emp_surname[i * 32 + k] = (char)(v->emp_surname[i * 32 + k] | 0x20);
 		v->rec[r].index = (uint32_t)i;
-		v->rec[r].flagged = (uint8_t)emp_flagged(v, e->employee_id);
-		employee_arts(v, &acap, r, e, ev[i].b);
+		v->rec[r].risk = (float)emp_flagged(v, e->employee_id);
+		v->rec[r].flagged = v->rec[r].risk > 0;
+		employee_arts(v, &acap, r, e, &ev[i].a);
 	}
 }
 

@@ -19,14 +19,23 @@ static double num(const struct mh_config *c, const char *key, double def)
 	return mh_config_num(c, key, def);
 }
 
+double mh_vet_weight(const struct mh_config *c, enum mh_vet_kind kind)
+{
+	static const char *const keys[MH_VA__COUNT] = {
+	    "vet.weight.email",   "vet.weight.phone", "vet.weight.address",
+	    "vet.weight.payroll", "vet.weight.url",   "vet.weight.photo",
+	};
+	static const double defs[MH_VA__COUNT] = {45, 40, 25, 50, 40, 40};
+
+	return kind < MH_VA__COUNT ? num(c, keys[kind], defs[kind]) : 0;
+}
+
 static void params(struct vet_params *p, const struct mh_config *c)
 {
-	p->w[MH_VA_EMAIL] = num(c, "vet.weight.email", 45);
-	p->w[MH_VA_PHONE] = num(c, "vet.weight.phone", 40);
-	p->w[MH_VA_ADDRESS] = num(c, "vet.weight.address", 25);
-	p->w[MH_VA_PAYROLL] = num(c, "vet.weight.payroll", 50);
-	p->w[MH_VA_URL] = num(c, "vet.weight.url", 40);
-	p->w[MH_VA_PHOTO] = num(c, "vet.weight.photo", 40);
+	int k;
+
+	for (k = 0; k < MH_VA__COUNT; k++)
+		p->w[k] = mh_vet_weight(c, (enum mh_vet_kind)k);
 	p->w_addr_many = num(c, "vet.weight.address_shared", 45);
 	p->w_family = num(c, "vet.weight.family_address", 5);
 	p->w_resume = num(c, "vet.weight.resume", 30);
@@ -45,6 +54,8 @@ static void params(struct vet_params *p, const struct mh_config *c)
 	p->intel_points = num(c, "vet.intel_points", 70);
 	p->intel_phone_points = num(c, "vet.intel_phone_points", 40);
 	p->referral_points = num(c, "vet.referral_points", 60);
+	p->flagged_threshold = num(c, "risk.flagged_threshold", 75);
+	p->confirmed_threshold = num(c, "risk.confirmed_threshold", 85);
 	p->velocity_jobs = num(c, "vet.velocity.jobs", 8);
 	p->velocity_days = num(c, "vet.velocity.days", 14);
 	p->velocity_points = num(c, "vet.velocity.points", 25);
@@ -90,6 +101,7 @@ void mh_vet_free(struct mh_vet *v)
 	for (i = 0; i < v->ncl; i++)
 		free(v->cl[i].members);
 	free(v->flagged_emp);
+	free(v->flagged_emp_score);
 	free(v->old);
 	free(v->rec);
 	free(v->art);
@@ -106,15 +118,19 @@ void mh_vet_free(struct mh_vet *v)
 }
 
 void mh_vet_add_employees(struct mh_vet *v, const struct mh_roster *r,
-                          const char *const *flagged_ids, size_t nflagged)
+                          const char *const *flagged_ids, const double *scores, size_t nflagged)
 {
 	size_t i;
 
 	v->roster = r;
 	v->flagged_emp =
 	    mh_realloc(v->flagged_emp, (v->nflagged_emp + nflagged + 1) * sizeof(*v->flagged_emp));
-	for (i = 0; i < nflagged; i++)
+	v->flagged_emp_score = mh_realloc(v->flagged_emp_score, (v->nflagged_emp + nflagged + 1) *
+	                                                            sizeof(*v->flagged_emp_score));
+	for (i = 0; i < nflagged; i++) {
+		v->flagged_emp_score[v->nflagged_emp] = scores ? scores[i] : 100;
 		v->flagged_emp[v->nflagged_emp++] = mh_strdup(flagged_ids[i]);
+	}
 }
 
 void mh_vet_add_old(struct mh_vet *v, const char *id, const char *name, const char *surname,
@@ -143,6 +159,11 @@ void mh_vet_add_old(struct mh_vet *v, const char *id, const char *name, const ch
 		o->values[k] = mh_strdup(values[k]);
 	}
 	o->n = n;
+}
+
+void mh_vet_set_share(struct mh_vet *v, const struct mh_share_set *share)
+{
+	v->share = share;
 }
 
 struct mh_vet_finding *mh_vet_finding_add(struct mh_vet_result *r, const char *check, double points)
@@ -209,6 +230,7 @@ int mh_vet_run(struct mh_vet *v, const struct mh_applicants *batch, struct mh_er
 		mh_vet_check_velocity(v, i);
 		mh_vet_check_inconsistency(v, i);
 		mh_vet_check_referral(v, i);
+		mh_vet_check_consortium(v, i);
 		r->cluster = v->rec[i].component;
 		for (k = 0; k < r->nf; k++)
 			r->score += r->f[k].points;

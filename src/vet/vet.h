@@ -7,7 +7,8 @@
  * intel. Checks, one per file (vet/check_*.c): identity.reuse (shared
  * artifacts and near-duplicate resumes, weighed per pair of records and
  * spread over confirmed clusters), identity.intel, identity.velocity,
- * identity.inconsistency, identity.referral. docs/VET.md gives the weights
+ * identity.inconsistency, identity.referral, identity.consortium (artifacts
+ * peer companies shared as keyed hashes, docs/SHARE.md). docs/VET.md gives the weights
  * and why.
  *
  * Use: mh_vet_new(), mh_vet_add_employees(), mh_vet_add_old() for each
@@ -49,6 +50,8 @@ struct mh_vet_rec {
 	                      resembles a core record's (cluster.c) */
 	uint8_t member;    /* batch applicant sharing specific artifacts with two
 	                      or more cores of its cluster (cluster.c) */
+	uint8_t linked;    /* employee linked to a confirmed cluster (cluster.c) */
+	float risk;        /* employee: stored risk score when flagged by it, else 0 */
 	uint32_t like;     /* the core record it resembles */
 	float like_sim;
 	uint32_t member_kinds;                /* bit per enum mh_vet_kind of such values */
@@ -94,19 +97,27 @@ struct mh_vet_cluster {
 };
 
 struct mh_vet;
+struct mh_share_set;
+
+/* The pair points of one shared value of a kind (vet.weight.<kind>). */
+double mh_vet_weight(const struct mh_config *cfg, enum mh_vet_kind kind);
 
 struct mh_vet *mh_vet_new(const struct mh_config *cfg, const struct mh_intel *intel,
                           const struct mh_geo *geo);
 void mh_vet_free(struct mh_vet *v);
 
 /* Employees from the roster (borrowed). flagged_ids: employee ids (keys)
- * whose risk score is at or above the alert threshold (may be NULL). */
+ * whose risk score is at or above risk.flagged_threshold (may be NULL), and
+ * scores their risk scores (NULL: all count as certain). Both are copied. */
 void mh_vet_add_employees(struct mh_vet *v, const struct mh_roster *r,
-                          const char *const *flagged_ids, size_t nflagged);
+                          const char *const *flagged_ids, const double *scores, size_t nflagged);
 /* One earlier applicant (copied). arts/kinds: n canonical values. */
 void mh_vet_add_old(struct mh_vet *v, const char *id, const char *name, const char *surname,
                     int64_t applied_ms, double score, const struct mh_minhash *sig,
                     const uint8_t *kinds, const char *const *values, size_t n);
+/* Peer hashes shared by the consortium (borrowed; share/match.h), for
+ * identity.consortium. */
+void mh_vet_set_share(struct mh_vet *v, const struct mh_share_set *share);
 /* Vet the batch (borrowed; its applicants must not move). Applicants of the
  * batch with the id of an earlier applicant replace it. */
 int mh_vet_run(struct mh_vet *v, const struct mh_applicants *batch, struct mh_err *err);

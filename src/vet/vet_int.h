@@ -17,6 +17,7 @@ struct vet_params {
 	double near, overlap, link_min, cluster_points, threshold;
 	double ph_holders, ph_unlinked; /* vet.placeholder.* */
 	double intel_points, intel_phone_points, referral_points;
+	double flagged_threshold, confirmed_threshold; /* risk scores, for referrals */
 	double velocity_jobs, velocity_days, velocity_points;
 	double inc_vpn, inc_geo, inc_edu, inc_refs, inc_ship, inc_cap;
 	unsigned shingle;
@@ -63,7 +64,9 @@ struct mh_vet {
 	const struct mh_intel *intel;
 	const struct mh_geo *geo;
 	const struct mh_roster *roster;
+	const struct mh_share_set *share; /* peer hashes, or NULL */
 	char **flagged_emp;
+	double *flagged_emp_score; /* their risk scores */
 	size_t nflagged_emp;
 	struct vet_old *old;
 	size_t nold, capold;
@@ -115,5 +118,8 @@ void mh_vet_check_reuse(struct mh_vet *v, size_t i);
 void mh_vet_check_velocity(struct mh_vet *v, size_t i);
 void mh_vet_check_inconsistency(struct mh_vet *v, size_t i);
 void mh_vet_check_referral(struct mh_vet *v, size_t i);
+void mh_vet_check_consortium(struct mh_vet *v, size_t i);
+/* How much a referral by e counts, from 0.5 to 1 (check_referral.c). */
+double mh_vet_referral_weight(const struct vet_params *p, const struct mh_vet_rec *e);
 
 #endif

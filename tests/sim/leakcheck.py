@@ -208,6 +208,7 @@ class Checker:
         for a in pos:
             if a not in ids:
                 self.errors.append(f"applicant {a} in truth but not in the candidates")
+        self.unplanted_twins(cands, pos, ap)
         feats = defaultdict(set)
         for c in cands:
             leaves = []
@@ -229,6 +230,23 @@ class Checker:
                     continue
                 feats[("greenhouse", path, norm(value, []))].add(c["id"])
         return self.report(feats, pos, "applicants")
+
+    def unplanted_twins(self, cands, pos, ap):
+        """Resumes written from one template (most bullets the same, in the
+        same places) are planted (personas, bootcamp classmates) or they are
+        a chance collision that truth does not know about."""
+        planted = set(pos) | {t["applicant"] for t in ap["traps"] if t["trap"] == "similar_resume"}
+        bodies = []
+        for c in cands:
+            text = (c.get("custom_fields") or {}).get("resume_text") or ""
+            body = [ln for ln in text.split("\n") if ln.startswith("- ")]
+            if len(body) >= 4:
+                bodies.append((c["id"], set(enumerate(body)), len(body)))
+        for k, (a, sa, na) in enumerate(bodies):
+            for b, sb, nb in bodies[k + 1:]:
+                if (a in planted and b in planted) or 2 * len(sa & sb) <= max(na, nb):
+                    continue
+                self.errors.append(f"applicants {a} and {b} share a resume template nobody planted")
 
     def report(self, feats, pos, what):
         leaks = []

@@ -14,6 +14,7 @@
 #include "store/store_vet.h"
 #include "vet/minhash.h"
 #include "vet/report.h"
+#include "util/xalloc.h"
 #include "vet/vet.h"
 
 #define DATA "tests/data/greenhouse/"
@@ -77,7 +78,7 @@ static void setup(struct fx *f, int with_intel)
 		mh_intel_seal(f->in);
 	}
 	f->v = mh_vet_new(NULL, f->in, NULL);
-	mh_vet_add_employees(f->v, &f->r, NULL, 0);
+	mh_vet_add_employees(f->v, &f->r, NULL, NULL, 0);
 	assert_int_equal(mh_vet_run(f->v, &f->b, &err), 0);
 }
 
@@ -171,6 +172,45 @@ static void test_other_checks(void **state)
 	assert_non_null(strstr(r->summary, "E100"));
 	assert_true(res(&f, "7004")->score >= 60);
 	teardown(&f);
+}
+
+/* A referral carries the referrer's certainty: half the points just over
+ * risk.flagged_threshold (an honest employee with odd habits can sit
+ * there), all of them from risk.confirmed_threshold, a line between. */
+static double referral_points(double referrer_score)
+{
+	const char *ids[] = {"E200"};
+	double scores[] = {referrer_score}, pts;
+	const struct mh_vet_finding *r;
+	struct mh_err err;
+	struct fx f;
+	size_t i;
+
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(mh_applicants_read(&f.b, DATA "candidates.json", NULL, NULL, &err), 0);
+	assert_int_equal(mh_roster_load(&f.r, DATA "roster.csv", NULL, NULL, &err), 0);
+	i = batch_index(&f, "7003");
+	free(f.b.v[i].referrer);
+	f.b.v[i].referrer = mh_strdup("ann.moss@corp.example");
+	f.v = mh_vet_new(NULL, NULL, NULL);
+	mh_vet_add_employees(f.v, &f.r, ids, scores, 1);
+	assert_int_equal(mh_vet_run(f.v, &f.b, &err), 0);
+	r = finding(res(&f, "7003"), "identity.referral");
+	pts = r ? r->points : 0;
+	if (r)
+		assert_non_null(strstr(r->summary, "E200"));
+	teardown(&f);
+	return pts;
+}
+
+static void test_referral_weighs_referrer(void **state)
+{
+	(void)state;
+	assert_int_equal((int)referral_points(75), 30);
+	assert_int_equal((int)referral_points(80), 45);
+	assert_int_equal((int)referral_points(85), 60);
+	assert_int_equal((int)referral_points(97), 60);
+	assert_true(referral_points(75.6) < 50);
 }
 
 static void test_clusters_once(void **state)
@@ -435,6 +475,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_reuse_pair),
 	    cmocka_unit_test(test_other_checks),
+	    cmocka_unit_test(test_referral_weighs_referrer),
 	    cmocka_unit_test(test_clusters_once),
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_store_round_trip),
