@@ -14,8 +14,10 @@ static const char usage[] =
     "usage: molehunt serve --token-file FILE [OPTIONS] [INPUT...]\n"
     "\n"
     "Serve the JSON API (docs/API.md) and the dashboard (docs/DASHBOARD.md) over\n"
-    "the store, and keep ingesting: log records POSTed to /api/ingest, and every\n"
-    "INPUT file, re-read from its checkpoint whenever it grows. Every /api/ request\n"
+    "the store, and keep ingesting: log records POSTed to /api/ingest, every\n"
+    "INPUT file, re-read from its checkpoint whenever it grows, and with --kafka\n"
+    "the records of Kafka topics, as a member of a consumer group whose offsets\n"
+    "are kept in the store with the state (docs/KAFKA.md). Every /api/ request\n"
     "needs 'Authorization: Bearer TOKEN' with a token from the token file (lines of\n"
     "'analyst TOKEN [label]' or 'investigator TOKEN [label]', mode 600).\n"
     "\n"
@@ -34,6 +36,12 @@ static const char usage[] =
     "  --burst N          requests allowed at once above the rate (default 200)\n"
     "  --max-ingest N     largest POST /api/ingest body in bytes (default 8 MiB)\n"
     "  --timeout S        idle connection timeout in seconds (default 15)\n"
+    "  --kafka BROKERS    consume Kafka: bootstrap servers HOST:PORT[,...]\n"
+    "  --topic T          topic to consume (repeatable; ^REGEX for a pattern)\n"
+    "  --kafka-group G    consumer group (default molehunt)\n"
+    "  --kafka-option K=V librdkafka setting, e.g. security.protocol=ssl (repeatable)\n"
+    "  --kafka-batch N    most messages per scan (default 10000)\n"
+    "  --kafka-linger-ms N longest wait to fill a batch (default 1000)\n"
     "  -q, --quiet        no request log\n"
     "  -h, --help         this text\n"
     "\n"
@@ -53,8 +61,61 @@ static int number(const char *opt, const char *s, double min, double max, double
 	return 0;
 }
 
-static int parse(int argc, char **argv, struct mh_serve_opts *o, struct mh_arglist *intel,
-                 struct mh_arglist *mmdb)
+struct lists {
+	struct mh_arglist intel, mmdb, topics, kopts;
+};
+
+static int parse_kafka(int c, struct mh_serve_opts *o, struct lists *l)
+{
+	double v;
+
+	switch (c) {
+	case 'K':
+		o->kafka.brokers = optarg;
+		return -1;
+	case 'P':
+		mh_arglist_push(&l->topics, optarg);
+		return -1;
+	case 'G':
+		o->kafka.group = optarg;
+		return -1;
+	case 'O':
+		mh_arglist_push(&l->kopts, optarg);
+		return -1;
+	case 'N':
+		if (number("kafka-batch", optarg, 1, 1000000, &v))
+			return 2;
+		o->kafka.batch_max = (unsigned)v;
+		return -1;
+	case 'L':
+		if (number("kafka-linger-ms", optarg, 1, 600000, &v))
+			return 2;
+		o->kafka.linger_ms = (unsigned)v;
+		return -1;
+	}
+	fputs(usage, stderr);
+	return 2;
+}
+
+static int check_kafka(struct mh_serve_opts *o, struct lists *l)
+{
+	if (!o->kafka.brokers && (l->topics.n || l->kopts.n || o->kafka.group)) {
+		fprintf(stderr, "molehunt serve: --topic, --kafka-group and --kafka-option need "
+		                "--kafka\n");
+		return 2;
+	}
+	if (o->kafka.brokers && !l->topics.n) {
+		fprintf(stderr, "molehunt serve: --kafka needs at least one --topic\n");
+		return 2;
+	}
+	o->kafka.topics = l->topics.v;
+	o->kafka.ntopics = l->topics.n;
+	o->kafka.settings = l->kopts.v;
+	o->kafka.nsettings = l->kopts.n;
+	return -1;
+}
+
+static int parse(int argc, char **argv, struct mh_serve_opts *o, struct lists *l)
 {
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, 'd'},
@@ -71,13 +132,19 @@ static int parse(int argc, char **argv, struct mh_serve_opts *o, struct mh_argli
 	    {"burst", required_argument, NULL, 'B'},
 	    {"max-ingest", required_argument, NULL, 'M'},
 	    {"timeout", required_argument, NULL, 'T'},
+	    {"kafka", required_argument, NULL, 'K'},
+	    {"topic", required_argument, NULL, 'P'},
+	    {"kafka-group", required_argument, NULL, 'G'},
+	    {"kafka-option", required_argument, NULL, 'O'},
+	    {"kafka-batch", required_argument, NULL, 'N'},
+	    {"kafka-linger-ms", required_argument, NULL, 'L'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    MH_ALERT_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	double v;
-	int c;
+	int c, rc;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
@@ -95,10 +162,10 @@ static int parse(int argc, char **argv, struct mh_serve_opts *o, struct mh_argli
 			o->scan.roster = optarg;
 			break;
 		case 'i':
-			mh_arglist_push(intel, optarg);
+			mh_arglist_push(&l->intel, optarg);
 			break;
 		case 'm':
-			mh_arglist_push(mmdb, optarg);
+			mh_arglist_push(&l->mmdb, optarg);
 			break;
 		case 'c':
 			o->scan.config = optarg;
@@ -143,20 +210,22 @@ static int parse(int argc, char **argv, struct mh_serve_opts *o, struct mh_argli
 		default:
 			if (mh_alert_arg(c, optarg, &o->scan.alert))
 				break;
-			fputs(usage, stderr);
-			return 2;
+			if ((rc = parse_kafka(c, o, l)) >= 0)
+				return rc;
 		}
 	}
+	if ((rc = check_kafka(o, l)) >= 0)
+		return rc;
 	if (!o->token_file) {
 		fprintf(stderr, "molehunt serve: --token-file is required\n\n%s", usage);
 		return 2;
 	}
 	o->scan.inputs = (const char *const *)argv + optind;
 	o->scan.ninputs = (size_t)(argc - optind);
-	o->scan.intel = intel->v;
-	o->scan.nintel = intel->n;
-	o->scan.mmdb = mmdb->v;
-	o->scan.nmmdb = mmdb->n;
+	o->scan.intel = l->intel.v;
+	o->scan.nintel = l->intel.n;
+	o->scan.mmdb = l->mmdb.v;
+	o->scan.nmmdb = l->mmdb.n;
 	return -1;
 }
 
@@ -168,14 +237,15 @@ static int loopback(const char *listen)
 int mh_cmd_serve(int argc, char **argv)
 {
 	struct mh_serve_opts o;
-	struct mh_arglist intel = {0}, mmdb = {0};
+	struct lists l;
 	struct mh_server *s;
 	struct mh_err err;
 	sigset_t set;
 	int rc, sig;
 
+	memset(&l, 0, sizeof(l));
 	mh_serve_opts_init(&o);
-	rc = parse(argc, argv, &o, &intel, &mmdb);
+	rc = parse(argc, argv, &o, &l);
 	if (rc >= 0)
 		goto out;
 	/* Block the stop signals in every thread; this one waits for them. */
@@ -201,7 +271,9 @@ int mh_cmd_serve(int argc, char **argv)
 	mh_server_stop(s);
 	rc = 0;
 out:
-	free(intel.v);
-	free(mmdb.v);
+	free(l.intel.v);
+	free(l.mmdb.v);
+	free(l.topics.v);
+	free(l.kopts.v);
 	return rc;
 }

@@ -60,6 +60,8 @@ struct scan {
 	unsigned nthreads, ndet;
 	pthread_mutex_t lock; /* guards reject reporting */
 	struct mh_scan_input *cur;
+	size_t cur_index;               /* of cur in r->in, when cur is an input */
+	uint64_t line0;                 /* lines of cur read before this scan */
 	struct mh_scan_input roster_in; /* rejects while loading the roster */
 	struct mh_progress prog;
 };
@@ -75,7 +77,16 @@ static void reject_cb(void *arg, const char *where, const char *why)
 		fprintf(s->log, "%s: further rejected lines are counted, not shown\n",
 		        s->cur->path);
 	s->cur->rejected++;
+	if (s->o->on_reject && s->cur != &s->roster_in)
+		s->o->on_reject(s->o->hook_arg, s->cur_index, where, why);
 	pthread_mutex_unlock(&s->lock);
+}
+
+static void locate_cb(void *arg, uint64_t line, char *buf, size_t cap)
+{
+	struct scan *s = arg;
+
+	s->o->locate(s->o->hook_arg, s->cur_index, line - s->line0, buf, cap);
 }
 
 static void warn_cb(void *arg, const char *msg)
@@ -275,27 +286,53 @@ static int find_checkpoint(struct scan *s, const char *path, struct mh_source_re
 	return 0;
 }
 
-static int scan_input(struct scan *s, const char *path, struct mh_scan_input *in,
-                      struct mh_err *err)
+/* A fresh input continues the source of its name: its lines are numbered on
+ * from the source's, its bytes counted on; it has no head or prefix hash. */
+static int continue_source(struct scan *s, const char *name, struct mh_source_rec *rec,
+                           struct mh_err *err)
 {
+	int n = mh_store_sources_by_path(s->store, name, rec, 1, err);
+
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		memset(rec, 0, sizeof(*rec));
+		snprintf(rec->path, sizeof(rec->path), "%s", name);
+		if (mh_store_source_save(s->store, rec, err))
+			return -1;
+	}
+	return n;
+}
+
+static int scan_input(struct scan *s, size_t index, struct mh_scan_input *in, struct mh_err *err)
+{
+	const char *path = s->o->inputs[index];
+	const char *name = s->o->names ? s->o->names[index] : path;
 	struct mh_ingest_opts io;
 	struct mh_ingest_stats st;
 	struct mh_source_rec rec;
+	uint64_t offset0;
 	double t0 = mh_now();
 	int resume;
 
-	snprintf(in->path, sizeof(in->path), "%s", path);
+	snprintf(in->path, sizeof(in->path), "%s", name);
 	s->cur = in;
-	resume = find_checkpoint(s, path, &rec, err);
+	s->cur_index = index;
+	resume =
+	    s->o->fresh ? continue_source(s, name, &rec, err) : find_checkpoint(s, path, &rec, err);
 	if (resume < 0)
 		return -1;
-	if (!resume && mh_store_source_save(s->store, &rec, err))
+	if (!resume && !s->o->fresh && mh_store_source_save(s->store, &rec, err))
 		return -1;
+	offset0 = rec.offset;
+	s->line0 = rec.lines;
 	memset(&io, 0, sizeof(io));
 	io.threads = s->nthreads;
 	io.format = s->o->format;
-	io.resume_offset = rec.offset;
+	io.resume_offset = s->o->fresh ? 0 : rec.offset;
 	io.resume_line = rec.lines;
+	io.sniff_each = s->o->fresh;
+	io.locate = s->o->locate ? locate_cb : NULL;
 	io.reject = reject_cb;
 	io.progress = s->o->progress ? progress_cb : NULL;
 	io.cb_arg = s;
@@ -315,9 +352,9 @@ static int scan_input(struct scan *s, const char *path, struct mh_scan_input *in
 	in->skipped = st.skipped;
 	in->status = !resume ? "new" : st.bytes ? "resumed" : "unchanged";
 	snprintf(rec.format, sizeof(rec.format), "%s", in->format);
-	rec.offset = st.offset;
+	rec.offset = s->o->fresh ? offset0 + st.offset : st.offset;
 	rec.lines = st.lines;
-	rec.prefix_hash = st.prefix_hash;
+	rec.prefix_hash = s->o->fresh ? 0 : st.prefix_hash;
 	rec.events += st.events;
 	rec.rejected += in->rejected;
 	return mh_store_source_save(s->store, &rec, err);
@@ -491,8 +528,9 @@ static int run(struct scan *s, struct mh_err *err)
 	if (!s->sinks)
 		return -1;
 	s->store = mh_store_open(s->o->db, err);
-	if (!s->store || mh_store_begin(s->store, err) || load_roster(s, err) ||
-	    load_intel(s, err) || load_share(s, err))
+	if (!s->store || (s->o->durable && mh_store_sync_full(s->store, err)) ||
+	    mh_store_begin(s->store, err) || load_roster(s, err) || load_intel(s, err) ||
+	    load_share(s, err))
 		return -1;
 	mh_people_build(&s->people, &s->roster, warn_cb, s);
 	mh_state_init(&s->full, &s->people);
@@ -506,7 +544,7 @@ static int run(struct scan *s, struct mh_err *err)
 		struct mh_err ierr;
 
 		mh_err_clear(&ierr);
-		if (scan_input(s, s->o->inputs[i], in, &ierr)) {
+		if (scan_input(s, i, in, &ierr)) {
 			in->status = "failed";
 			snprintf(in->error, sizeof(in->error), "%s", ierr.msg);
 			fprintf(s->log, "%s\n", ierr.msg);
@@ -516,8 +554,11 @@ static int run(struct scan *s, struct mh_err *err)
 	if (finish(s, err))
 		return -1;
 	summarise(s);
+	if (s->o->before_commit && s->o->before_commit(s->o->hook_arg, s->store, s->r, err))
+		return -1;
 	if (mh_store_commit(s->store, err))
 		return -1;
+	s->r->committed = 1;
 	mh_alert_deliver(s->store, s->sinks, s->log, &s->r->alert);
 	return 0;
 }

@@ -19,6 +19,12 @@
  *      a sink that fails is reported, never fails the scan, and gets the
  *      alerts again at the next scan.
  *
+ * Fresh inputs (serve's Kafka batches) skip step 3's checkpoint lookup: each
+ * is read whole, continues the source of its name (lines numbered on), and
+ * may mix formats and garbage (ingest's sniff_each). Hooks let the caller
+ * name rejected records its own way and write its own rows inside the
+ * transaction before it commits (the Kafka offsets).
+ *
  * Ownership: the report owns its per-input array (mh_scan_report_release).
  */
 #include <stddef.h>
@@ -29,6 +35,9 @@
 #include "core/event.h"
 #include "core/state.h"
 #include "util/err.h"
+
+struct mh_store;
+struct mh_scan_report;
 
 struct mh_scan_opts {
 	const char *db;
@@ -48,6 +57,21 @@ struct mh_scan_opts {
 	unsigned max_reject_msgs; /* per input; further rejects are only counted */
 	FILE *log;                /* reject messages and warnings; NULL = stderr */
 	int progress;             /* draw a progress bar when stderr is a terminal */
+	/* For inputs that are another source's batches (serve's Kafka consumer): */
+	const char *const *names; /* source names of the inputs; NULL = their paths */
+	int fresh;                /* each input is new content continuing the source of its name:
+	                           * read whole, no checkpoint lookup; any records, any formats */
+	int durable;              /* fsync the commit (synchronous=FULL), not just order it */
+	void *hook_arg;           /* for the three hooks below, each may be NULL */
+	/* Names the place of a rejected record: input index, line within what this
+	 * scan read of it (1-based). Default "path:line". */
+	void (*locate)(void *arg, size_t input, uint64_t line, char *buf, size_t cap);
+	/* Told of every rejected record, serialised, after the log line. */
+	void (*on_reject)(void *arg, size_t input, const char *where, const char *why);
+	/* Runs in the scan's transaction after the state is written, before the
+	 * commit; -1 rolls the whole scan back. */
+	int (*before_commit)(void *arg, struct mh_store *store, const struct mh_scan_report *r,
+	                     struct mh_err *err);
 };
 
 struct mh_scan_input {
@@ -77,6 +101,7 @@ struct mh_scan_report {
 	int intel_remembered, mmdb_remembered; /* paths came from the store */
 	size_t failed;
 	double seconds;
+	int committed; /* the store transaction committed (even when an input failed) */
 };
 
 /* Returns 0 when every input was read (some lines may have been rejected),

@@ -1,4 +1,5 @@
-/* GET /api/health: liveness, store and ingest status. GET /api/whoami: the
+/* GET /api/health: liveness, store and ingest status (with the Kafka
+ * consumer's, when serve consumes Kafka). GET /api/whoami: the
  * caller's role (the dashboard's sign-in check). */
 #include <sqlite3.h>
 
@@ -6,11 +7,11 @@
 #include "http/ingest.h"
 #include "store/schema.h"
 
-static const char *const modules[] = {"core", "serve", "vet", "cases", "alerts", NULL};
+static const char *const modules[] = {"core", "serve", "vet", "cases", "alerts", "kafka", NULL};
 
 int mh_api_health(struct mh_req *r)
 {
-	cJSON *o = cJSON_CreateObject(), *schema;
+	cJSON *o = cJSON_CreateObject(), *schema, *ingest;
 	const struct mh_ix *ix;
 	sqlite3 *db;
 	int i;
@@ -36,7 +37,12 @@ int mh_api_health(struct mh_req *r)
 	cJSON_AddNumberToObject(o, "flagged", ix->flagged);
 	cJSON_AddNumberToObject(o, "index_built_ms", (double)ix->built_ms);
 	mh_http_ix_put(r->s, ix);
-	cJSON_AddItemToObject(o, "ingest", mh_ingester_status(r->s->ing));
+	ingest = mh_ingester_status(r->s->ing);
+	if (r->s->kafka)
+		cJSON_AddItemToObject(ingest, "kafka", mh_kafka_status(r->s->kafka));
+	else
+		cJSON_AddNullToObject(ingest, "kafka");
+	cJSON_AddItemToObject(o, "ingest", ingest);
 	return mh_reply_json(r, 200, o);
 }
 

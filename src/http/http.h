@@ -3,7 +3,8 @@
 /*
  * `molehunt serve`: the HTTP JSON API and the dashboard over one store, with
  * an ingest worker that keeps scanning POSTed log lines and tailed files
- * while the server runs (docs/API.md, docs/DASHBOARD.md).
+ * while the server runs, and optionally a Kafka consumer (src/kafka/) that
+ * feeds the same scans (docs/API.md, docs/DASHBOARD.md, docs/KAFKA.md).
  *
  * The server runs on libmicrohttpd's own threads (a small pool). Every /api/
  * route needs a bearer token from the token file; the dashboard's static
@@ -19,6 +20,7 @@
 #include <stdint.h>
 
 #include "engine/scan.h"
+#include "kafka/consumer.h"
 #include "util/err.h"
 
 struct mh_serve_opts {
@@ -34,8 +36,9 @@ struct mh_serve_opts {
 	unsigned timeout_s;       /* idle connection timeout */
 	unsigned query_ms;        /* time budget of one database query */
 	unsigned max_conns, max_conns_per_ip;
-	unsigned poll_ms; /* how often tailed files are checked */
-	int quiet;        /* no request log */
+	unsigned poll_ms;           /* how often tailed files are checked */
+	int quiet;                  /* no request log */
+	struct mh_kafka_opts kafka; /* brokers NULL: no Kafka; db, dir and quiet are set by serve */
 };
 
 /* Defaults for every field but db, token_file and scan. */

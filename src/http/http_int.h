@@ -33,6 +33,7 @@ struct mh_server {
 	struct mh_tokens tokens;
 	struct mh_ratelimit *rl;
 	struct mh_ingester *ing;
+	struct mh_kafka *kafka; /* NULL: no Kafka */
 	int64_t started_ms;
 
 	pthread_mutex_t dblock; /* the store connection below */

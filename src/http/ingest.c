@@ -32,6 +32,7 @@ struct mh_ingester {
 	pthread_t th;
 	int running;
 	pthread_mutex_t lock;
+	pthread_mutex_t scan_lock; /* one scan writes at a time */
 	pthread_cond_t wake, done;
 	int stop, waiting;
 	struct mh_scan_opts scan;
@@ -210,7 +211,9 @@ static int run_scan(struct mh_ingester *g, char **spool, size_t nspool)
 	o.inputs = in;
 	o.ninputs = n;
 	mh_err_clear(&err);
+	pthread_mutex_lock(&g->scan_lock);
 	rc = mh_scan(&o, &r, &err);
+	pthread_mutex_unlock(&g->scan_lock);
 	pthread_mutex_lock(&g->lock);
 	if (rc && !r.failed) {
 		snprintf(g->last_error, sizeof(g->last_error), "%s", err.msg);
@@ -308,6 +311,7 @@ struct mh_ingester *mh_ingester_start(const struct mh_serve_opts *o, struct mh_e
 	size_t i;
 
 	pthread_mutex_init(&g->lock, NULL);
+	pthread_mutex_init(&g->scan_lock, NULL);
 	pthread_cond_init(&g->wake, NULL);
 	pthread_cond_init(&g->done, NULL);
 	g->scan = o->scan;
@@ -357,6 +361,7 @@ void mh_ingester_stop(struct mh_ingester *g)
 	free(g->tail);
 	free(g->spool);
 	pthread_mutex_destroy(&g->lock);
+	pthread_mutex_destroy(&g->scan_lock);
 	pthread_cond_destroy(&g->wake);
 	pthread_cond_destroy(&g->done);
 	free(g);
@@ -451,6 +456,32 @@ int mh_ingester_wait(struct mh_ingester *g, uint64_t ticket, unsigned timeout_ms
 	g->waiting = 0;
 	pthread_mutex_unlock(&g->lock);
 	return rc;
+}
+
+int mh_ingester_scan(struct mh_ingester *g, const struct mh_scan_opts *o, struct mh_scan_report *r,
+                     struct mh_err *err)
+{
+	struct mh_scan_opts so = g->scan;
+	int rc;
+
+	so.inputs = o->inputs;
+	so.ninputs = o->ninputs;
+	so.names = o->names;
+	so.fresh = o->fresh;
+	so.durable = o->durable;
+	so.hook_arg = o->hook_arg;
+	so.locate = o->locate;
+	so.on_reject = o->on_reject;
+	so.before_commit = o->before_commit;
+	pthread_mutex_lock(&g->scan_lock);
+	rc = mh_scan(&so, r, err);
+	pthread_mutex_unlock(&g->scan_lock);
+	return rc;
+}
+
+const char *mh_ingester_spool(const struct mh_ingester *g)
+{
+	return g->spool;
 }
 
 cJSON *mh_ingester_status(struct mh_ingester *g)

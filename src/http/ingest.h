@@ -13,8 +13,10 @@
  * what a sink did not take waits in the store's outbox and is offered again
  * by the next scan, or after ALERT_RETRY_POLLS idle polls (ingest.c).
  * A spool file is deleted once a scan has read it; one that no decoder
- * could read is renamed "failed-..." and reported in the status. Only this
- * thread writes people, findings and scores; the handlers read them.
+ * could read is renamed "failed-..." and reported in the status. Only one
+ * scan writes people, findings and scores at a time: this thread's, or one
+ * another source (the Kafka consumer, src/kafka/) runs through
+ * mh_ingester_scan(), under the same lock; the handlers read them.
  *
  * Ownership: the worker copies the spool path; the scan options' strings are
  * borrowed from the server options and must outlive it.
@@ -23,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine/scan.h"
 #include "http/http.h"
 #include "util/err.h"
 
@@ -40,6 +43,16 @@ int mh_ingester_submit(struct mh_ingester *g, const char *body, size_t n, uint64
 /* Wait up to timeout_ms for the scan of ticket; 0 when it finished, -1 on
  * time out. At most one caller waits at a time (-1 at once otherwise). */
 int mh_ingester_wait(struct mh_ingester *g, uint64_t ticket, unsigned timeout_ms);
+
+/* Run one scan in the calling thread with the worker's settings (store,
+ * roster, intel, config), serialised with the worker's own scans. The caller
+ * sets the inputs, names, flags and hooks of *o; every other field is the
+ * worker's. Returns what mh_scan() returns; r as there. */
+int mh_ingester_scan(struct mh_ingester *g, const struct mh_scan_opts *o, struct mh_scan_report *r,
+                     struct mh_err *err);
+
+/* The spool directory (exists while the ingester runs). */
+const char *mh_ingester_spool(const struct mh_ingester *g);
 
 /* Counters and the last scan's outcome, as JSON. */
 cJSON *mh_ingester_status(struct mh_ingester *g);

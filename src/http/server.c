@@ -395,6 +395,19 @@ static int start_daemon(struct mh_server *s, struct mh_err *err)
 	return 0;
 }
 
+static int start_kafka(struct mh_server *s, struct mh_err *err)
+{
+	struct mh_kafka_opts ko = s->o.kafka;
+
+	if (!ko.brokers)
+		return 0;
+	ko.db = s->o.db;
+	ko.dir = mh_ingester_spool(s->ing);
+	ko.quiet = s->o.quiet;
+	s->kafka = mh_kafka_start(&ko, s->ing, err);
+	return s->kafka ? 0 : -1;
+}
+
 struct mh_server *mh_server_start(const struct mh_serve_opts *o, struct mh_err *err)
 {
 	struct mh_server *s = mh_calloc(1, sizeof(*s));
@@ -407,7 +420,7 @@ struct mh_server *mh_server_start(const struct mh_serve_opts *o, struct mh_err *
 		goto fail;
 	s->rl = mh_ratelimit_new(o->rate, o->burst);
 	s->ing = mh_ingester_start(o, err);
-	if (!s->ing || start_daemon(s, err))
+	if (!s->ing || start_kafka(s, err) || start_daemon(s, err))
 		goto fail;
 	return s;
 fail:
@@ -426,6 +439,7 @@ void mh_server_stop(struct mh_server *s)
 		return;
 	if (s->d)
 		MHD_stop_daemon(s->d);
+	mh_kafka_stop(s->kafka);
 	mh_ingester_stop(s->ing);
 	mh_ix_free(s->ix);
 	mh_store_close(s->store);

@@ -122,7 +122,7 @@ static int run_array(struct mh_run *run, struct mh_lines *L, struct mh_ingest_st
 			if (rc > 0)
 				mh_sniffer_add(&sn, rec.p, rec.n);
 		run->dec = mh_sniffer_best(&sn);
-		if (!run->dec && sn.records > 0)
+		if (!run->dec && sn.records > 0 && !run->opts->sniff_each)
 			return mh_err_set(err, MH_EINPUT,
 			                  "%s: no decoder recognises this input (first records "
 			                  "look like no supported format)",
@@ -174,7 +174,7 @@ static int dispatch(struct mh_run *run, struct mh_lines *L, struct mh_ingest_sta
 		return run_array(run, L, st, err);
 	if (!run->dec)
 		run->dec = sniff_lines(p, n, L->offset == 0);
-	if (!run->dec)
+	if (!run->dec && !run->opts->sniff_each)
 		return mh_err_set(err, MH_EINPUT,
 		                  "%s:%llu: no decoder recognises this input (use --format)",
 		                  run->path, (unsigned long long)L->line + 1);

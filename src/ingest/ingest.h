@@ -57,6 +57,14 @@ struct mh_ingest_opts {
 	/* When set, decode every record with this decoder (tests, embedders);
 	 * overrides format. */
 	const struct mh_decoder *decoder;
+	/* Records of any format, or garbage, one after another (a Kafka batch):
+	 * when the first records pick no decoder the input does not fail; each
+	 * record is then sniffed alone, and one no decoder recognises is
+	 * rejected (not skipped), wherever it stands. */
+	int sniff_each;
+	/* Names the place of a rejected or skipped record for the reject and skip
+	 * callbacks (with cb_arg); NULL = "path:line". */
+	void (*locate)(void *arg, uint64_t line, char *buf, size_t cap);
 };
 
 struct mh_ingest_stats {

@@ -44,7 +44,10 @@ static void report(struct mh_work *w, void (*cb)(void *, const char *, const cha
 
 	if (!cb)
 		return;
-	snprintf(where, sizeof(where), "%s:%llu", w->path, (unsigned long long)line);
+	if (w->opts->locate)
+		w->opts->locate(w->opts->cb_arg, line, where, sizeof(where));
+	else
+		snprintf(where, sizeof(where), "%s:%llu", w->path, (unsigned long long)line);
 	if (w->lock)
 		pthread_mutex_lock(w->lock);
 	cb(w->opts->cb_arg, where, why);
@@ -93,6 +96,13 @@ void mh_work_record(struct mh_work *w, struct mh_record *rec)
 
 	rec->file_id = w->file_id;
 	w->records++;
+	if (!w->chosen) { /* sniff_each, and no decoder chosen yet */
+		w->chosen = mh_decoder_sniff(rec->p, rec->n);
+		if (!w->chosen) {
+			mh_work_reject(w, rec->line, "no decoder recognises this record");
+			return;
+		}
+	}
 	rc = decode_with(w, w->chosen, rec, &why);
 	if (rc == MH_DEC_FOREIGN && !w->forced) {
 		d = mh_decoder_sniff(rec->p, rec->n);
@@ -102,7 +112,9 @@ void mh_work_record(struct mh_work *w, struct mh_record *rec)
 				w->chosen = d;
 		}
 	}
-	if (rc == MH_DEC_SKIP || rc == MH_DEC_FOREIGN) {
+	if (rc == MH_DEC_FOREIGN && w->opts->sniff_each) {
+		mh_work_reject(w, rec->line, "no decoder recognises this record");
+	} else if (rc == MH_DEC_SKIP || rc == MH_DEC_FOREIGN) {
 		w->skipped++;
 		report(w, w->opts->skip, rec->line, why.msg);
 	} else if (rc != MH_DEC_OK) {

@@ -6,8 +6,8 @@
 
 /* Every module with tables, in the order their migrations run. */
 static const struct mh_schema_module *const modules[] = {
-    &mh_schema_core,   &mh_schema_vet, &mh_schema_serve, &mh_schema_cases, &mh_schema_share,
-    &mh_schema_alerts, NULL,
+    &mh_schema_core,  &mh_schema_vet,    &mh_schema_serve, &mh_schema_cases,
+    &mh_schema_share, &mh_schema_alerts, &mh_schema_kafka, NULL,
 };
 
 int mh_schema_latest(const char *module)

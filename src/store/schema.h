@@ -32,5 +32,6 @@ extern const struct mh_schema_module mh_schema_serve;
 extern const struct mh_schema_module mh_schema_cases;
 extern const struct mh_schema_module mh_schema_share;
 extern const struct mh_schema_module mh_schema_alerts;
+extern const struct mh_schema_module mh_schema_kafka;
 
 #endif

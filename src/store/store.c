@@ -92,6 +92,11 @@ static int exec(struct mh_store *s, const char *sql, struct mh_err *err)
 	return 0;
 }
 
+int mh_store_sync_full(struct mh_store *s, struct mh_err *err)
+{
+	return exec(s, "PRAGMA synchronous = FULL", err);
+}
+
 int mh_store_begin(struct mh_store *s, struct mh_err *err)
 {
 	return exec(s, "BEGIN IMMEDIATE", err);

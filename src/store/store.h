@@ -32,6 +32,9 @@ void mh_store_close(struct mh_store *s);
 struct sqlite3 *mh_store_db(struct mh_store *s);
 int mh_store_schema_version(struct mh_store *s);
 
+/* Make every later commit fsync the log (synchronous=FULL): for callers that
+ * tell another system the data is safe once the commit returns. */
+int mh_store_sync_full(struct mh_store *s, struct mh_err *err);
 int mh_store_begin(struct mh_store *s, struct mh_err *err);
 int mh_store_commit(struct mh_store *s, struct mh_err *err);
 void mh_store_rollback(struct mh_store *s);
