@@ -129,15 +129,20 @@ static void test_mfa_one_phone_three_accounts(void **state)
 
 	roster5(&h, "farm.shared_mfa");
 	dh_build(&h, NULL, NULL);
-	use_ip(&h, "f1@corp.example", "203.0.113.1", 0, 10, 1, "dt-farm-phone");
-	use_ip(&h, "f2@corp.example", "203.0.113.2", 0, 10, 1, "dt-farm-phone");
+	/* the laptops sit in one home (one IPv6 /64, an address each), and
+	 * now and then an account signs in from somewhere else */
+	use_ip(&h, "f1@corp.example", "2001:db8:77:1::10", 0, 10, 1, "dt-farm-phone");
+	use_ip(&h, "f2@corp.example", "2001:db8:77:1::20", 0, 10, 1, "dt-farm-phone");
 	use_ip(&h, "f3@corp.example", "203.0.113.3", 3, 10, 1, "dt-farm-phone");
+	use_ip(&h, "f3@corp.example", "2001:db8:77:1::30", 5, 10, 1, "dt-farm-phone");
 	use_ip(&h, "c1@corp.example", "203.0.113.4", 0, 10, 1, "dt-c1");
 	dh_finish(&h);
 	fd = dh_find(&h, 1, "mfa");
 	assert_non_null(fd);
 	assert_true(fd->points >= 25);
 	assert_non_null(strstr(fd->summary, "F1"));
+	assert_non_null(strstr(fd->summary, "shares a network"));
+	assert_true(dh_points(&h, 2) >= 25);
 	assert_true(fd->ev[0].line > 0);
 	assert_null(dh_find(&h, 3, "mfa"));
 	dh_free(&h);
@@ -163,6 +168,49 @@ static void test_mfa_benign_sharing(void **state)
 	assert_true(dh_points(&h, 3) > 0 && dh_points(&h, 3) <= 5);
 	assert_true(dh_points(&h, 2) > 0 && dh_points(&h, 2) <= 5);
 	assert_int_equal(dh_points(&h, 0), 0);
+	dh_free(&h);
+}
+
+/* A night shift's on-call phone, the main MFA device of three people who
+ * each work from their own home in their own city: half the points. The
+ * same phone seen only through an office NAT many people use, or a VPN
+ * exit, does not place the accounts together either. */
+static void test_mfa_shift_phone_from_homes(void **state)
+{
+	struct dh h;
+	const struct mh_finding *fd;
+	char id[8], mail[32];
+	int i;
+
+	roster5(&h, "farm.shared_mfa");
+	for (i = 0; i < 6; i++) {
+		snprintf(id, sizeof(id), "N%d", i);
+		snprintf(mail, sizeof(mail), "n%d@corp.example", i);
+		person(&h, id, mail, "Denver");
+	}
+	dh_build(&h, NULL, "vpn:198.51.100.0/24");
+	/* each from home; two of them also through one VPN exit */
+	use_ip(&h, "f1@corp.example", "203.0.113.1", 0, 20, 1, "dt-shift-phone");
+	use_ip(&h, "f2@corp.example", "203.0.113.2", 0, 20, 1, "dt-shift-phone");
+	use_ip(&h, "f3@corp.example", "203.0.113.3", 0, 20, 1, "dt-shift-phone");
+	use_ip(&h, "f1@corp.example", "198.51.100.4", 0, 20, 1, "dt-shift-phone");
+	use_ip(&h, "f2@corp.example", "198.51.100.4", 0, 20, 1, "dt-shift-phone");
+	/* and all three at the office with six colleagues: nine behind its NAT */
+	for (i = 0; i < 3; i++) {
+		snprintf(mail, sizeof(mail), "f%d@corp.example", i + 1);
+		use_ip(&h, mail, "192.0.2.200", 0, 20, 1, "dt-shift-phone");
+	}
+	for (i = 0; i < 6; i++) {
+		snprintf(mail, sizeof(mail), "n%d@corp.example", i);
+		use_ip(&h, mail, "192.0.2.200", 0, 20, 1, NULL);
+	}
+	dh_finish(&h);
+	for (i = 0; i < 3; i++) {
+		fd = dh_find(&h, (uint32_t)i, "mfa");
+		assert_non_null(fd);
+		assert_true(fd->points >= 14 && fd->points <= 16);
+		assert_non_null(strstr(fd->summary, "own network"));
+	}
 	dh_free(&h);
 }
 
@@ -232,6 +280,7 @@ int main(void)
 	    cmocka_unit_test(test_egress_hotel_and_reassigned_address),
 	    cmocka_unit_test(test_mfa_one_phone_three_accounts),
 	    cmocka_unit_test(test_mfa_benign_sharing),
+	    cmocka_unit_test(test_mfa_shift_phone_from_homes),
 	    cmocka_unit_test(test_artifact_payroll_and_ship_to),
 	    cmocka_unit_test(test_artifact_benign_sharing),
 	};
