@@ -326,6 +326,28 @@ static unsigned unlinked_holders(const struct mh_vet *v, size_t from, size_t to,
 	return unlinked;
 }
 
+/* Is the value a flagged employee's own phone, e-mail, payroll account or
+ * URL? An operative on staff does not carry an agency's switchboard or a
+ * default avatar as their own number: strangers' applications holding it are
+ * the operation's next personas (two clusters often share it, and are then
+ * not linked to each other). Addresses are left out: a ship-to address can be
+ * an office or a coworking space. */
+static int staff_operative_holds(const struct mh_vet *v, size_t from, size_t to)
+{
+	size_t i;
+	uint8_t kind = v->art[from].kind;
+
+	if (kind == MH_VA_ADDRESS || kind == MH_VA_PHOTO)
+		return 0;
+	for (i = from; i < to; i++) {
+		const struct mh_vet_rec *r = &v->rec[v->art[i].rec];
+
+		if (r->type == MH_VR_EMPLOYEE && r->flagged)
+			return 1;
+	}
+	return 0;
+}
+
 /* A placeholder: a value held by vet.placeholder.holders or more identities,
  * most of them (and at least vet.placeholder.unlinked) sharing nothing else
  * with any other holder. A default avatar, an agency's switchboard or an
@@ -337,6 +359,8 @@ static int placeholder(struct mh_vet *v, size_t from, size_t to)
 	unsigned u;
 
 	if (to - from < 3 && (double)(to - from) < v->p.ph_holders)
+		return 0;
+	if (staff_operative_holds(v, from, to))
 		return 0;
 	u = unlinked_holders(v, from, to, &ids);
 	for (i = from; i < to; i++)

@@ -213,6 +213,55 @@ static void test_referral_weighs_referrer(void **state)
 	assert_true(referral_points(75.6) < 50);
 }
 
+/* Two strangers to each other (two persona clusters, say) whose applications
+ * carry an employee's own phone: while the employee is unremarkable the
+ * number is a placeholder (three holders sharing nothing else); once the
+ * employee is flagged, it is the operative's number and links both. */
+static void staff_phone(int flagged)
+{
+	const char *ids[] = {"E200"};
+	double scores[] = {97};
+	const struct mh_vet_finding *r;
+	const struct mh_vet_ev *e;
+	struct mh_err err;
+	struct fx f;
+	size_t i, k, a;
+	const char *who[] = {"7003", "7005"};
+
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(mh_applicants_read(&f.b, DATA "candidates.json", NULL, NULL, &err), 0);
+	assert_int_equal(mh_roster_load(&f.r, DATA "roster.csv", NULL, NULL, &err), 0);
+	for (k = 0; k < 2; k++) {
+		i = batch_index(&f, who[k]);
+		for (a = 0; a < f.b.v[i].narts; a++)
+			if (f.b.v[i].arts[a].kind == MH_VA_PHONE) {
+				free(f.b.v[i].arts[a].value);
+				f.b.v[i].arts[a].value = mh_strdup("+12125550100");
+			}
+	}
+	f.v = mh_vet_new(NULL, NULL, NULL);
+	mh_vet_add_employees(f.v, &f.r, ids, scores, flagged ? 1 : 0);
+	assert_int_equal(mh_vet_run(f.v, &f.b, &err), 0);
+	for (k = 0; k < 2; k++) {
+		r = finding(res(&f, who[k]), "identity.reuse");
+		assert_non_null(r);
+		e = ev_of(r, "phone");
+		assert_non_null(e);
+		if (flagged)
+			assert_null(strstr(e->value, "placeholder"));
+		else
+			assert_non_null(strstr(e->value, "placeholder"));
+	}
+	teardown(&f);
+}
+
+static void test_staff_operative_phone_is_specific(void **state)
+{
+	(void)state;
+	staff_phone(0);
+	staff_phone(1);
+}
+
 static void test_clusters_once(void **state)
 {
 	struct fx f;
@@ -476,6 +525,7 @@ int main(void)
 	    cmocka_unit_test(test_reuse_pair),
 	    cmocka_unit_test(test_other_checks),
 	    cmocka_unit_test(test_referral_weighs_referrer),
+	    cmocka_unit_test(test_staff_operative_phone_is_specific),
 	    cmocka_unit_test(test_clusters_once),
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_store_round_trip),
