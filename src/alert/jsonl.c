@@ -13,21 +13,7 @@
 
 #include "alert/sink.h"
 #include "util/xalloc.h"
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
+#include "util/fdio.h"
 
 static int jsonl_send(void *ctx, const char *const *alerts, size_t n, size_t *done,
                       struct mh_err *err)
@@ -46,7 +32,7 @@ static int jsonl_send(void *ctx, const char *const *alerts, size_t n, size_t *do
 		return mh_err_set(err, MH_EIO, "%s: %s", path, strerror(e));
 	}
 	for (i = 0; i < n; i++)
-		if (write_all(fd, alerts[i], strlen(alerts[i])) || write_all(fd, "\n", 1))
+		if (mh_write_all(fd, alerts[i], strlen(alerts[i])) || mh_write_all(fd, "\n", 1))
 			goto fail;
 	if (fsync(fd))
 		goto fail;

@@ -33,6 +33,7 @@
 #include "alert/rfc5424.h"
 #include "alert/sink.h"
 #include "util/xalloc.h"
+#include "util/fdio.h"
 
 #define CONNECT_MS    5000
 #define SEND_TIMEOUT  10 /* seconds */
@@ -191,21 +192,6 @@ static int open_unix(struct ctx *c, struct mh_err *err)
 	return mh_err_set(err, MH_EIO, "%s: %s", c->path, strerror(errno));
 }
 
-static int send_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static int severity(const char *level)
 {
 	return !strcmp(level, "critical") ? 2 : !strcmp(level, "warning") ? 4 : 5;
@@ -274,7 +260,7 @@ static int send_one(struct ctx *c, const char *alert, struct mh_err *err)
 		                  c->max);
 	if (c->stream) {
 		pn = mh_rfc6587_prefix(pre, sizeof(pre), (size_t)n);
-		if (send_all(c->fd, pre, pn) || send_all(c->fd, c->buf, (size_t)n))
+		if (mh_send_all(c->fd, pre, pn) || mh_send_all(c->fd, c->buf, (size_t)n))
 			return mh_err_set(err, MH_EIO, "send: %s", strerror(errno));
 		return 0;
 	}

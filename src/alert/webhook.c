@@ -28,6 +28,7 @@
 #include "alert/sink.h"
 #include "http/hash.h"
 #include "util/xalloc.h"
+#include "util/secret.h"
 
 #define SECRET_MAX  4096
 #define BODY_MAX    (4u << 20) /* a batch stops growing here (one alert always goes) */
@@ -36,7 +37,7 @@
 
 struct ctx {
 	char *url;
-	unsigned char secret[SECRET_MAX];
+	unsigned char secret[SECRET_MAX + 1];
 	size_t nsecret;
 	char *ca_file;
 	unsigned timeout_s, retries, backoff_ms, batch;
@@ -51,32 +52,9 @@ static void curl_init(void)
 
 static int read_secret(struct ctx *c, const char *path, struct mh_err *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat sb;
-	ssize_t got;
-
-	if (fd < 0)
-		return mh_err_set(err, MH_EINPUT, "webhook secret %s: %s", path, strerror(errno));
-	if (fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		return mh_err_set(err, MH_EINPUT, "webhook secret %s: not a regular file", path);
-	}
-	if (sb.st_mode & (S_IRWXG | S_IRWXO)) {
-		close(fd);
-		return mh_err_set(err, MH_EINPUT,
-		                  "webhook secret %s: readable or writable by others; chmod 600 it",
-		                  path);
-	}
-	if (sb.st_size > SECRET_MAX) {
-		close(fd);
-		return mh_err_set(err, MH_ELIMIT, "webhook secret %s: larger than %d bytes", path,
-		                  SECRET_MAX);
-	}
-	got = read(fd, c->secret, SECRET_MAX);
-	close(fd);
-	if (got < 0)
-		return mh_err_set(err, MH_EINPUT, "webhook secret %s: %s", path, strerror(errno));
-	c->nsecret = (size_t)got;
+	if (mh_secret_read("webhook secret", path, (char *)c->secret, sizeof(c->secret), SECRET_MAX,
+	                   &c->nsecret, err))
+		return -1;
 	while (c->nsecret && strchr(" \t\r\n", c->secret[c->nsecret - 1]))
 		c->nsecret--;
 	if (!c->nsecret)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
+#include "util/secret.h"
 
 const char *mh_role_name(enum mh_role r)
 {
@@ -130,33 +131,13 @@ int mh_tokens_parse(struct mh_tokens *t, const char *text, size_t n, const char 
 
 int mh_tokens_load(struct mh_tokens *t, const char *path, struct mh_err *err)
 {
-	struct stat sb;
-	char *buf;
-	ssize_t got;
+	char *buf = mh_malloc(MH_TOKEN_FILE_MAX + 1);
 	size_t n = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+	int rc;
 
-	if (fd < 0)
-		return mh_err_set(err, MH_EINPUT, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		return mh_err_set(err, MH_EINPUT, "%s: not a regular file", path);
-	}
-	if (sb.st_mode & (S_IRWXG | S_IRWXO)) {
-		close(fd);
-		return mh_err_set(err, MH_EINPUT,
-		                  "%s: readable or writable by others; chmod 600 it", path);
-	}
-	if (sb.st_size > (off_t)MH_TOKEN_FILE_MAX) {
-		close(fd);
-		return mh_err_set(err, MH_ELIMIT, "%s: larger than %u bytes", path,
-		                  MH_TOKEN_FILE_MAX);
-	}
-	buf = mh_malloc(MH_TOKEN_FILE_MAX + 1);
-	while (n < MH_TOKEN_FILE_MAX && (got = read(fd, buf + n, MH_TOKEN_FILE_MAX - n)) > 0)
-		n += (size_t)got;
-	close(fd);
-	rc = mh_tokens_parse(t, buf, n, path, err);
+	rc = mh_secret_read(NULL, path, buf, MH_TOKEN_FILE_MAX + 1, MH_TOKEN_FILE_MAX, &n, err);
+	if (!rc)
+		rc = mh_tokens_parse(t, buf, n, path, err);
 	explicit_bzero(buf, MH_TOKEN_FILE_MAX + 1);
 	free(buf);
 	return rc;

@@ -14,6 +14,7 @@
 
 #include "engine/scan.h"
 #include "util/xalloc.h"
+#include "util/fdio.h"
 
 #define SPOOL_PATH_MAX 1024
 
@@ -367,30 +368,15 @@ void mh_ingester_stop(struct mh_ingester *g)
 	free(g);
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static int spool_body(const char *tmp, const char *final, const char *body, size_t n)
 {
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), rc;
 
 	if (fd < 0)
 		return -1;
-	rc = write_all(fd, body, n);
+	rc = mh_write_all(fd, body, n);
 	if (!rc && n && body[n - 1] != '\n')
-		rc = write_all(fd, "\n", 1);
+		rc = mh_write_all(fd, "\n", 1);
 	if (!rc)
 		rc = fsync(fd);
 	if (close(fd))

@@ -10,6 +10,7 @@
 
 #include "ingest/work.h"
 #include "util/xalloc.h"
+#include "util/fdio.h"
 
 void mh_kbatch_init(struct mh_kbatch *b, mh_kreject_fn reject, void *arg)
 {
@@ -133,21 +134,6 @@ void mh_kbatch_add(struct mh_kbatch *b, const char *topic, int32_t partition, in
 		p->nat++;
 }
 
-static int write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int mh_kbatch_write(struct mh_kbatch *b, const char *dir, struct mh_err *err)
 {
 	char path[1024];
@@ -168,7 +154,7 @@ int mh_kbatch_write(struct mh_kbatch *b, const char *dir, struct mh_err *err)
 		if (fd < 0)
 			return mh_err_set(err, MH_EIO, "%s: %s", path, strerror(errno));
 		p->path = mh_strdup(path);
-		rc = write_all(fd, p->text ? p->text : "", p->len);
+		rc = mh_write_all(fd, p->text ? p->text : "", p->len);
 		if (close(fd) || rc)
 			return mh_err_set(err, MH_EIO, "%s: cannot write: %s", path,
 			                  strerror(errno));

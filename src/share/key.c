@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
+#include "util/secret.h"
 
 #define SECRET_MIN 32
 #define SECRET_MAX 64
@@ -146,27 +147,13 @@ int mh_share_keys_parse(struct mh_share_keys *k, const char *name, const char *t
 
 int mh_share_keys_load(struct mh_share_keys *k, const char *path, struct mh_err *err)
 {
-	char buf[MH_SHARE_KEY_FILE_MAX + 1];
-	struct stat sb;
+	char buf[MH_SHARE_KEY_FILE_MAX + 2];
 	size_t n = 0;
-	ssize_t got;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+	int rc;
 
-	if (fd < 0)
-		return mh_err_set(err, MH_EINPUT, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		return mh_err_set(err, MH_EINPUT, "%s: not a regular file", path);
-	}
-	if (sb.st_mode & (S_IRWXG | S_IRWXO)) {
-		close(fd);
-		return mh_err_set(err, MH_EINPUT,
-		                  "%s: readable or writable by group or others; chmod 600 it",
-		                  path);
-	}
-	while (n < sizeof(buf) && (got = read(fd, buf + n, sizeof(buf) - n)) > 0)
-		n += (size_t)got;
-	close(fd);
+	/* one byte over the limit is read, so that the parser refuses it */
+	if (mh_secret_read(NULL, path, buf, sizeof(buf), sizeof(buf) - 1, &n, err))
+		return -1;
 	rc = mh_share_keys_parse(k, path, buf, n, err);
 	explicit_bzero(buf, sizeof(buf));
 	return rc;
