@@ -147,6 +147,15 @@ static int run(const char *servers, const char *dir, const char *topic, int n, u
 	return events(db) == n ? 0 : -1;
 }
 
+/* A positive count up to ten million, or -1. */
+static int count(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return *s && !*end && v > 0 && v <= 10000000 ? (int)v : -1;
+}
+
 int main(int argc, char **argv)
 {
 	rd_kafka_t *owner, *p;
@@ -154,7 +163,7 @@ int main(int argc, char **argv)
 	const char *servers;
 	int n, people, rc;
 
-	if (argc != 4 || (n = atoi(argv[1])) < 1 || (people = atoi(argv[2])) < 1) {
+	if (argc != 4 || (n = count(argv[1])) < 1 || (people = count(argv[2])) < 1) {
 		fprintf(stderr, "usage: kafka_bench N PEOPLE DIR\n");
 		return 2;
 	}
