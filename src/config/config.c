@@ -103,6 +103,8 @@ const struct mh_param mh_global_params[] = {
     {"vet.inconsistency.education", MH_P_NUM, 15, 0, 100, "vet: US address, education only abroad"},
     {"vet.inconsistency.free_mail_refs", MH_P_NUM, 10, 0, 100, "vet: every reference on free-mail"},
     {"vet.inconsistency.ship_to", MH_P_NUM, 15, 0, 100, "vet: ship-to differs from home"},
+    {"vet.inconsistency.anachronism", MH_P_NUM, 15, 0, 100,
+     "vet: resume claims a technology at a job that ended before it existed"},
     {"vet.inconsistency.cap", MH_P_NUM, 35, 0, 100, "vet: most inconsistency points"},
     {"vet.free_mail_domains", MH_P_LIST, 0, 0, 0,
      "vet: free-mail domains beyond the built-in list"},

@@ -75,11 +75,22 @@ static const char *const employers[] = {"Initech",
                                         "Wayne Tech",
                                         "Cyberdyne Cloud"};
 
+/* The year the newest technology a line names first came out (as in
+ * data/tech_years.tsv), 0 when it names none that late. */
+static unsigned line_since(const char *line)
+{
+	if (strstr(line, "OpenTelemetry"))
+		return 2019;
+	if (strstr(line, "GitHub Actions"))
+		return 2018;
+	return 0;
+}
+
 /* Resume text: a template (shared by near-duplicates) plus per-person edits. */
 static void resume(struct mh_out *o, const struct mh_sim_applicant *a)
 {
 	struct mh_rng t, e;
-	unsigned pick[10], k, n = 8;
+	unsigned pick[10], k, n = 8, end = 0;
 	char buf[256];
 
 	mh_rng_seed(&t, 0x7e5u + a->resume_template);
@@ -92,14 +103,19 @@ static void resume(struct mh_out *o, const struct mh_sim_applicant *a)
 	         mh_sim_roles[a->role].titles[a->resume_template % 4]);
 	mh_out_str(o, buf);
 	for (k = 0; k < n; k++) {
+		unsigned line = pick[k] % NLINES;
+
 		if (k % 3 == 0) {
+			end = 2016 + k + mh_rng_below(&t, 2);
 			snprintf(buf, sizeof(buf), "%s (%u-%u)\\n",
-			         employers[mh_rng_below(k ? &t : &e, 10)], 2014 + k,
-			         2016 + k + mh_rng_below(&t, 2));
+			         employers[mh_rng_below(k ? &t : &e, 10)], 2014 + k, end);
 			mh_out_str(o, buf);
 		}
+		/* nobody claims a technology at a job that ended before it existed */
+		while (line_since(lines[line]) > end)
+			line = (line + 1) % NLINES;
 		MH_LIT(o, "- ");
-		mh_out_str(o, lines[pick[k] % NLINES]);
+		mh_out_str(o, lines[line]);
 		mh_out_str(o, contexts[pick[k] / NLINES]);
 		MH_LIT(o, "\\n");
 	}

@@ -8,7 +8,9 @@
  *    claimed home;
  *  - a US home address with education only outside the US;
  *  - every reference on a free-mail domain;
- *  - a ship-to address that differs from the home address.
+ *  - a ship-to address that differs from the home address;
+ *  - a resume that claims a technology at a job that ended before it
+ *    existed (vet/anachronism.c).
  * The sum is capped (vet.inconsistency.cap).
  */
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include "intel/geo.h"
 #include "intel/intel.h"
 #include "util/ip.h"
+#include "vet/anachronism.h"
 #include "vet/vet_int.h"
 
 struct acc {
@@ -92,6 +95,19 @@ static void references(struct acc *c, const struct mh_applicant *a)
 	part(c, c->v->p.inc_refs, "references", text);
 }
 
+static void resume(struct acc *c, const struct mh_applicant *a)
+{
+	struct mh_anachronism an;
+	char text[160];
+
+	if (!a->resume || mh_anachronism_find(a->resume, strlen(a->resume), &an) != 1)
+		return;
+	snprintf(text, sizeof(text),
+	         "resume claims %s (first released %d) at a job that ended in %d%s", an.tech,
+	         an.released, an.job_end, an.count > 1 ? ", and more such claims" : "");
+	part(c, c->v->p.inc_tech, "resume", text);
+}
+
 void mh_vet_check_inconsistency(struct mh_vet *v, size_t i)
 {
 	const struct mh_applicant *a = &v->batch->v[i];
@@ -101,6 +117,7 @@ void mh_vet_check_inconsistency(struct mh_vet *v, size_t i)
 	interview(&c, a);
 	education(&c, a);
 	references(&c, a);
+	resume(&c, a);
 	if (a->ship && a->home && strcmp(a->ship, a->home))
 		part(&c, v->p.inc_ship, "address", "ship-to address differs from home address");
 	if (!c.f)

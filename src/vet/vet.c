@@ -64,6 +64,7 @@ static void params(struct vet_params *p, const struct mh_config *c)
 	p->inc_edu = num(c, "vet.inconsistency.education", 15);
 	p->inc_refs = num(c, "vet.inconsistency.free_mail_refs", 10);
 	p->inc_ship = num(c, "vet.inconsistency.ship_to", 15);
+	p->inc_tech = num(c, "vet.inconsistency.anachronism", 15);
 	p->inc_cap = num(c, "vet.inconsistency.cap", 35);
 }
 

@@ -19,7 +19,7 @@ struct vet_params {
 	double intel_points, intel_phone_points, referral_points;
 	double flagged_threshold, confirmed_threshold; /* risk scores, for referrals */
 	double velocity_jobs, velocity_days, velocity_points;
-	double inc_vpn, inc_geo, inc_edu, inc_refs, inc_ship, inc_cap;
+	double inc_vpn, inc_geo, inc_edu, inc_refs, inc_ship, inc_tech, inc_cap;
 	unsigned shingle;
 	uint32_t hub_max, bucket_max;
 };

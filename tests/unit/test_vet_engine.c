@@ -262,6 +262,39 @@ static void test_staff_operative_phone_is_specific(void **state)
 	staff_phone(1);
 }
 
+/* A resume claiming Docker at a job that ended in 2010 adds an anachronism
+ * to identity.inconsistency; the same resume with the job running does not. */
+static int anachronism_points(const char *resume)
+{
+	const struct mh_vet_finding *r;
+	const struct mh_vet_ev *e;
+	struct mh_err err;
+	struct fx f;
+	size_t i;
+	int found;
+
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(mh_applicants_read(&f.b, DATA "candidates.json", NULL, NULL, &err), 0);
+	i = batch_index(&f, "7005");
+	free(f.b.v[i].resume);
+	f.b.v[i].resume = mh_strdup(resume);
+	f.v = mh_vet_new(NULL, NULL, NULL);
+	assert_int_equal(mh_vet_run(f.v, &f.b, &err), 0);
+	r = finding(res(&f, "7005"), "identity.inconsistency");
+	e = r ? ev_of(r, "resume") : NULL;
+	found = e && strstr(e->value, "Docker (first released 2013)") && strstr(e->value, "2010");
+	teardown(&f);
+	return found;
+}
+
+static void test_resume_anachronism(void **state)
+{
+	(void)state;
+	assert_true(anachronism_points("Experience\nAcme (2007-2010)\n- Shipped Docker images\n"));
+	assert_false(
+	    anachronism_points("Experience\nAcme (2007 - present)\n- Shipped Docker images\n"));
+}
+
 static void test_clusters_once(void **state)
 {
 	struct fx f;
@@ -526,6 +559,7 @@ int main(void)
 	    cmocka_unit_test(test_other_checks),
 	    cmocka_unit_test(test_referral_weighs_referrer),
 	    cmocka_unit_test(test_staff_operative_phone_is_specific),
+	    cmocka_unit_test(test_resume_anachronism),
 	    cmocka_unit_test(test_clusters_once),
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_store_round_trip),
