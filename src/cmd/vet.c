@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "ingest/ingest.h"
 #include "ingest/roster.h"
+#include "cases/subjects.h"
 #include "engine/sources.h"
 #include "intel/geo.h"
 #include "intel/intel.h"
@@ -70,6 +71,9 @@ struct ctx {
 	char **flagged;
 	double *flagged_score;
 	size_t nflagged;
+	char **subjects; /* people under open cases, and the cases */
+	int64_t *subject_case;
+	size_t nsubjects;
 };
 
 static void warn(void *arg, const char *msg)
@@ -304,9 +308,14 @@ static int run(struct ctx *c, struct mh_err *err)
 			return -1;
 	side_resumes(c);
 	c->vet = mh_vet_new(c->cfg, c->intel, c->geo);
-	if (c->have_roster)
+	if (c->have_roster) {
 		mh_vet_add_employees(c->vet, &c->roster, (const char *const *)c->flagged,
 		                     c->flagged_score, c->nflagged);
+		if (mh_case_subjects(c->store, &c->subjects, &c->subject_case, &c->nsubjects, err))
+			return -1;
+		mh_vet_add_case_subjects(c->vet, (const char *const *)c->subjects, c->subject_case,
+		                         c->nsubjects);
+	}
 	if (load_share(c, err) || mh_store_vet_load(c->store, c->vet, err) ||
 	    mh_vet_run(c->vet, &c->batch, err))
 		return -1;
@@ -341,6 +350,8 @@ int mh_cmd_vet(int argc, char **argv)
 		mh_roster_free(&c.roster);
 	mh_store_free_list(c.flagged, c.nflagged);
 	free(c.flagged_score);
+	mh_store_free_list(c.subjects, c.nsubjects);
+	free(c.subject_case);
 	if (c.store)
 		mh_store_close(c.store);
 	mh_geo_free(c.geo);

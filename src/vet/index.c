@@ -91,6 +91,17 @@ static void employee_arts(struct mh_vet *v, size_t *cap, uint32_t r,
 		art_add(v, cap, r, ea->v[k].kind, ea->v[k].value, ea->v[k].raw);
 }
 
+/* The open case an employee is the subject of, or 0. */
+static int64_t emp_case(const struct mh_vet *v, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < v->ncase_emp; i++)
+		if (!strcmp(v->case_emp[i], id))
+			return v->case_id[i];
+	return 0;
+}
+
 /* The stored risk score of a flagged employee; 0 when not flagged. */
 static double emp_flagged(const struct mh_vet *v, const char *id)
 {
@@ -166,6 +177,7 @@ void mh_vet_build_records(struct mh_vet *v)
 			v->emp_surname[i * 32 + k] = (char)(v->emp_surname[i * 32 + k] | 0x20);
 		v->rec[r].index = (uint32_t)i;
 		v->rec[r].risk = (float)emp_flagged(v, e->employee_id);
+		v->rec[r].under_case = emp_case(v, e->employee_id);
 		v->rec[r].flagged = v->rec[r].risk > 0;
 		employee_arts(v, &acap, r, e, &ev[i].a);
 	}

@@ -103,6 +103,10 @@ void mh_vet_free(struct mh_vet *v)
 		free(v->cl[i].members);
 	free(v->flagged_emp);
 	free(v->flagged_emp_score);
+	for (i = 0; i < v->ncase_emp; i++)
+		free(v->case_emp[i]);
+	free(v->case_emp);
+	free(v->case_id);
 	free(v->old);
 	free(v->rec);
 	free(v->art);
@@ -131,6 +135,19 @@ void mh_vet_add_employees(struct mh_vet *v, const struct mh_roster *r,
 	for (i = 0; i < nflagged; i++) {
 		v->flagged_emp_score[v->nflagged_emp] = scores ? scores[i] : 100;
 		v->flagged_emp[v->nflagged_emp++] = mh_strdup(flagged_ids[i]);
+	}
+}
+
+void mh_vet_add_case_subjects(struct mh_vet *v, const char *const *keys, const int64_t *cases,
+                              size_t n)
+{
+	size_t i;
+
+	v->case_emp = mh_realloc(v->case_emp, (v->ncase_emp + n + 1) * sizeof(*v->case_emp));
+	v->case_id = mh_realloc(v->case_id, (v->ncase_emp + n + 1) * sizeof(*v->case_id));
+	for (i = 0; i < n; i++) {
+		v->case_id[v->ncase_emp] = cases[i];
+		v->case_emp[v->ncase_emp++] = mh_strdup(keys[i]);
 	}
 }
 

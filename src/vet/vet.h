@@ -44,15 +44,16 @@ struct mh_vet_rec {
 	uint8_t flagged; /* earlier applicant scored at/above the threshold, or a
 	                    flagged employee (risk score, or a confirmed cluster) */
 	uint8_t has_sig;
-	uint8_t intel;     /* an artifact matched threat intel, at alert strength */
-	uint8_t core;      /* has a corroborated pair, or is flagged or in intel */
-	uint8_t resembles; /* batch applicant re-using an artifact whose resume
-	                      resembles a core record's (cluster.c) */
-	uint8_t member;    /* batch applicant sharing specific artifacts with two
-	                      or more cores of its cluster (cluster.c) */
-	uint8_t linked;    /* employee linked to a confirmed cluster (cluster.c) */
-	float risk;        /* employee: stored risk score when flagged by it, else 0 */
-	uint32_t like;     /* the core record it resembles */
+	uint8_t intel;      /* an artifact matched threat intel, at alert strength */
+	uint8_t core;       /* has a corroborated pair, or is flagged or in intel */
+	uint8_t resembles;  /* batch applicant re-using an artifact whose resume
+	                       resembles a core record's (cluster.c) */
+	uint8_t member;     /* batch applicant sharing specific artifacts with two
+	                       or more cores of its cluster (cluster.c) */
+	uint8_t linked;     /* employee linked to a confirmed cluster (cluster.c) */
+	float risk;         /* employee: stored risk score when flagged by it, else 0 */
+	int64_t under_case; /* employee: the open case they are the subject of, or 0 */
+	uint32_t like;      /* the core record it resembles */
 	float like_sim;
 	uint32_t member_kinds;                /* bit per enum mh_vet_kind of such values */
 	uint32_t member_cores;                /* most cores (distinct identities) holding one */
@@ -111,6 +112,10 @@ void mh_vet_free(struct mh_vet *v);
  * scores their risk scores (NULL: all count as certain). Both are copied. */
 void mh_vet_add_employees(struct mh_vet *v, const struct mh_roster *r,
                           const char *const *flagged_ids, const double *scores, size_t nflagged);
+/* People under an open case (cases/subjects.h): employee keys and the case
+ * ids (copied). A referral by one of them weighs in full. */
+void mh_vet_add_case_subjects(struct mh_vet *v, const char *const *keys, const int64_t *cases,
+                              size_t n);
 /* One earlier applicant (copied). arts/kinds: n canonical values. */
 void mh_vet_add_old(struct mh_vet *v, const char *id, const char *name, const char *surname,
                     int64_t applied_ms, double score, const struct mh_minhash *sig,

@@ -68,6 +68,9 @@ struct mh_vet {
 	char **flagged_emp;
 	double *flagged_emp_score; /* their risk scores */
 	size_t nflagged_emp;
+	char **case_emp; /* people under open cases, and the cases */
+	int64_t *case_id;
+	size_t ncase_emp;
 	struct vet_old *old;
 	size_t nold, capold;
 	const struct mh_applicants *batch;

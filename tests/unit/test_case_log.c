@@ -15,6 +15,7 @@
 #include "cases/verify.h"
 #include "store/store.h"
 #include "store/store_cases.h"
+#include "cases/subjects.h"
 
 static char dbpath[64], dir[64];
 static struct mh_store *st;
@@ -305,6 +306,46 @@ static void test_bundle(void **state)
 	assert_int_equal(mh_bundle_export(st, 1, dir, head, &err), -1); /* exists */
 }
 
+/* The first candidate of an open case's latest attribution is under the case;
+ * closing the case ends it. (Runs last: it adds entries.) */
+static void test_subjects(void **state)
+{
+	struct mh_err err;
+	char **keys;
+	int64_t *cases;
+	size_t n;
+	cJSON *d, *c, *p;
+	int k;
+
+	(void)state;
+	assert_int_equal(mh_case_subjects(st, &keys, &cases, &n, &err), 0);
+	assert_int_equal(n, 0);
+	free(cases);
+	for (k = 0; k < 2; k++) {
+		d = cJSON_CreateObject();
+		c = cJSON_AddArrayToObject(d, "candidates");
+		p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "person", k ? "E7" : "E9");
+		cJSON_AddItemToArray(c, p);
+		p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "person", "E3");
+		cJSON_AddItemToArray(c, p);
+		assert_int_equal(mh_case_append(st, 2, "attribution", d, NULL, &err), 0);
+	}
+	assert_int_equal(mh_case_subjects(st, &keys, &cases, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(keys[0], "E7"); /* the latest attribution's first */
+	assert_int_equal(cases[0], 2);
+	mh_store_free_list(keys, n);
+	free(cases);
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "reason", "done");
+	assert_int_equal(mh_case_append(st, 2, "case.close", d, NULL, &err), 0);
+	assert_int_equal(mh_case_subjects(st, &keys, &cases, &n, &err), 0);
+	assert_int_equal(n, 0);
+	free(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +353,7 @@ int main(void)
 	    cmocka_unit_test(test_every_byte),
 	    cmocka_unit_test(test_removed_and_reordered),
 	    cmocka_unit_test(test_bundle),
+	    cmocka_unit_test(test_subjects),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

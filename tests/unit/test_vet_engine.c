@@ -203,6 +203,34 @@ static double referral_points(double referrer_score)
 	return pts;
 }
 
+/* A referral by the subject of an open case weighs in full, flagged or not. */
+static void test_referral_by_case_subject(void **state)
+{
+	const char *keys[] = {"E200"};
+	int64_t cases[] = {7};
+	const struct mh_vet_finding *r;
+	struct mh_err err;
+	struct fx f;
+	size_t i;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(mh_applicants_read(&f.b, DATA "candidates.json", NULL, NULL, &err), 0);
+	assert_int_equal(mh_roster_load(&f.r, DATA "roster.csv", NULL, NULL, &err), 0);
+	i = batch_index(&f, "7003");
+	free(f.b.v[i].referrer);
+	f.b.v[i].referrer = mh_strdup("ann.moss@corp.example");
+	f.v = mh_vet_new(NULL, NULL, NULL);
+	mh_vet_add_employees(f.v, &f.r, NULL, NULL, 0);
+	mh_vet_add_case_subjects(f.v, keys, cases, 1);
+	assert_int_equal(mh_vet_run(f.v, &f.b, &err), 0);
+	r = finding(res(&f, "7003"), "identity.referral");
+	assert_non_null(r);
+	assert_int_equal((int)r->points, 60);
+	assert_non_null(strstr(r->summary, "open case 7"));
+	teardown(&f);
+}
+
 static void test_referral_weighs_referrer(void **state)
 {
 	(void)state;
@@ -558,6 +586,7 @@ int main(void)
 	    cmocka_unit_test(test_reuse_pair),
 	    cmocka_unit_test(test_other_checks),
 	    cmocka_unit_test(test_referral_weighs_referrer),
+	    cmocka_unit_test(test_referral_by_case_subject),
 	    cmocka_unit_test(test_staff_operative_phone_is_specific),
 	    cmocka_unit_test(test_resume_anachronism),
 	    cmocka_unit_test(test_clusters_once),
