@@ -177,6 +177,21 @@ static void test_other_checks(void **state)
 /* A referral carries the referrer's certainty: half the points just over
  * risk.flagged_threshold (an honest employee with odd habits can sit
  * there), all of them from risk.confirmed_threshold, a line between. */
+/* The fixture with applicant 7003 referred by employee E200 (Ann Moss). */
+static void referred_by_ann(struct fx *f)
+{
+	struct mh_err err;
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	assert_int_equal(mh_applicants_read(&f->b, DATA "candidates.json", NULL, NULL, &err), 0);
+	assert_int_equal(mh_roster_load(&f->r, DATA "roster.csv", NULL, NULL, &err), 0);
+	i = batch_index(f, "7003");
+	free(f->b.v[i].referrer);
+	f->b.v[i].referrer = mh_strdup("ann.moss@corp.example");
+	f->v = mh_vet_new(NULL, NULL, NULL);
+}
+
 static double referral_points(double referrer_score)
 {
 	const char *ids[] = {"E200"};
@@ -184,15 +199,8 @@ static double referral_points(double referrer_score)
 	const struct mh_vet_finding *r;
 	struct mh_err err;
 	struct fx f;
-	size_t i;
 
-	memset(&f, 0, sizeof(f));
-	assert_int_equal(mh_applicants_read(&f.b, DATA "candidates.json", NULL, NULL, &err), 0);
-	assert_int_equal(mh_roster_load(&f.r, DATA "roster.csv", NULL, NULL, &err), 0);
-	i = batch_index(&f, "7003");
-	free(f.b.v[i].referrer);
-	f.b.v[i].referrer = mh_strdup("ann.moss@corp.example");
-	f.v = mh_vet_new(NULL, NULL, NULL);
+	referred_by_ann(&f);
 	mh_vet_add_employees(f.v, &f.r, ids, scores, 1);
 	assert_int_equal(mh_vet_run(f.v, &f.b, &err), 0);
 	r = finding(res(&f, "7003"), "identity.referral");
@@ -211,16 +219,9 @@ static void test_referral_by_case_subject(void **state)
 	const struct mh_vet_finding *r;
 	struct mh_err err;
 	struct fx f;
-	size_t i;
 
 	(void)state;
-	memset(&f, 0, sizeof(f));
-	assert_int_equal(mh_applicants_read(&f.b, DATA "candidates.json", NULL, NULL, &err), 0);
-	assert_int_equal(mh_roster_load(&f.r, DATA "roster.csv", NULL, NULL, &err), 0);
-	i = batch_index(&f, "7003");
-	free(f.b.v[i].referrer);
-	f.b.v[i].referrer = mh_strdup("ann.moss@corp.example");
-	f.v = mh_vet_new(NULL, NULL, NULL);
+	referred_by_ann(&f);
 	mh_vet_add_employees(f.v, &f.r, NULL, NULL, 0);
 	mh_vet_add_case_subjects(f.v, keys, cases, 1);
 	assert_int_equal(mh_vet_run(f.v, &f.b, &err), 0);
