@@ -21,6 +21,11 @@ static int has_word(const char *s, const char *w)
 	return s && n && strcasestr(s, w) != NULL;
 }
 
+const char *const mh_det_shift_roles[] = {
+    "night",        "noc",        "shift", "customer support", "technical support",
+    "support team", "operations", NULL,
+};
+
 int mh_det_role_is(const struct mh_roster_entry *e, const struct mh_config *cfg, const char *key,
                    const char *const *defaults)
 {

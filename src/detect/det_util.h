@@ -17,6 +17,10 @@
 /* The roster entry of state person p, or NULL for an unresolved person. */
 const struct mh_roster_entry *mh_det_entry(const struct mh_state *st, uint32_t p);
 
+/* Department and title words of shift roles (NOC, support desks, night
+ * operations), NULL-terminated: hours.offset and farm.shared_mfa's default. */
+extern const char *const mh_det_shift_roles[];
+
 /* Does the entry's department or title contain any of the words (ASCII case
  * ignored)? words come from the config list key when it is set, else from
  * the NULL-terminated defaults. */

@@ -29,7 +29,10 @@
  * more than `max_people` (10) people share is a placeholder, skipped.
  *
  * Benign look-alikes: shared on-call devices of a team (an extra device:
- * low; the main device of a shift working from home: half);
+ * low; the main device of a shift working from home: half); a device every
+ * holder of which is in a shift role (`shift_roles`, as hours.offset: NOC,
+ * support desks, operations, night) is a shift's on-call phone by design:
+ * `local_points`;
  * re-issued tokens (no overlap); two accounts of one person (only roster
  * people are compared, and an admin account that is not on the roster is not
  * a person here).
@@ -38,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "detect/det_util.h"
 #include "detect/detector.h"
 #include "detect/dutil.h"
 #include "util/ip.h"
@@ -62,12 +66,15 @@ static const struct mh_param params[] = {
      "share of the points when the accounts never work from a common address"},
     {"max_egress_people", MH_P_NUM, 8, 2, 1e6,
      "an address more people use says nothing about where the device is"},
+    {"shift_roles", MH_P_LIST, 0, 0, 0,
+     "department/title words of shift roles, whose teams share an on-call device"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
 struct ctx {
 	double points, max_people, gap_days, local_pts, min_share, pair_share;
 	double remote_share, max_egress_people;
+	const struct mh_config *cfg;
 	uint64_t *nets; /* during finish: count_nets() */
 	size_t nnets;
 	struct mh_dutil_egress *egress;
@@ -92,6 +99,7 @@ static int init(void **vctx, const struct mh_config *cfg, struct mh_err *err)
 	c->remote_share = mh_config_dnum(cfg, ID, "remote_share", 0.5);
 	c->max_egress_people = mh_config_dnum(cfg, ID, "max_egress_people", 8);
 	c->egress = mh_dutil_egress_new(cfg);
+	c->cfg = cfg;
 	*vctx = c;
 	return 0;
 }
@@ -244,6 +252,14 @@ static int together(const struct ctx *c, const struct mh_world *w, uint32_t p, u
 	return 0;
 }
 
+/* Is person p in a shift role (NOC, support desk, night operations)? */
+static int on_shift(const struct ctx *c, const struct mh_world *w, uint32_t p)
+{
+	const struct mh_roster_entry *e = mh_dutil_entry(w, p);
+
+	return e && mh_det_role_is(e, c->cfg, "detectors." ID ".shift_roles", mh_det_shift_roles);
+}
+
 static void report(struct ctx *c, const struct mh_world *w, const struct use *g, int n, int i,
                    const uint8_t *with, struct mh_findings *out)
 {
@@ -251,7 +267,7 @@ static void report(struct ctx *c, const struct mh_world *w, const struct use *g,
 	struct mh_finding *fd;
 	char others[100] = "", d0[11], d1[11];
 	size_t o = 0;
-	int j, k = 0, far = 0, near = 0, isnew;
+	int j, k = 0, far = 0, near = 0, isnew, shift = on_shift(c, w, g[i].person);
 	double pts, share = share_of(w, g[i].person, a);
 
 	for (j = 0; j < n; j++) {
@@ -259,6 +275,7 @@ static void report(struct ctx *c, const struct mh_world *w, const struct use *g,
 			continue;
 		k++;
 		far |= !same_city(w, g[i].person, g[j].person);
+		shift = shift && on_shift(c, w, g[j].person);
 		near = near || together(c, w, g[i].person, g[j].person, a);
 		if (o < sizeof(others))
 			o += (size_t)snprintf(others + o, sizeof(others) - o, "%s%s", o ? ", " : "",
@@ -268,6 +285,8 @@ static void report(struct ctx *c, const struct mh_world *w, const struct use *g,
 	                                   : c->local_pts;
 	if (far && share >= c->min_share && !near)
 		pts *= c->remote_share;
+	if (shift)
+		pts = c->local_pts;
 	fd = mh_findings_upsert(out, ID, g[i].person, "mfa", MH_ORIGIN_FINISH, a->first_ms, &isnew);
 	if (a->last_ms > fd->last_ms)
 		fd->last_ms = a->last_ms;
@@ -278,7 +297,8 @@ static void report(struct ctx *c, const struct mh_world *w, const struct use *g,
 		    "one MFA device (%.0f %% of this account's MFA) approves %d other account%s "
 		    "(%s)%s",
 		    100 * share, k, k == 1 ? "" : "s", others,
-		    !far   ? ", all in one city"
+		    shift  ? ", all on shift teams: an on-call device"
+		    : !far ? ", all in one city"
 		    : near ? ", with whom it also shares a network"
 		           : ", each from their own network");
 	}

@@ -62,11 +62,6 @@ static const struct mh_param params[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-static const char *const default_roles[] = {
-    "night",        "noc",        "shift", "customer support", "technical support",
-    "support team", "operations", NULL,
-};
-
 struct commits {
 	uint32_t n, far;
 	int16_t far_min; /* the last far offset seen, minutes east */
@@ -208,7 +203,7 @@ static int exempt(const struct ctx *c, const struct mh_roster_entry *e)
 	for (i = 0; i < n; i++)
 		if (!strncmp(e->timezone, z[i], strlen(z[i])))
 			return 1;
-	return mh_det_role_is(e, c->cfg, "detectors." ID ".shift_roles", default_roles);
+	return mh_det_role_is(e, c->cfg, "detectors." ID ".shift_roles", mh_det_shift_roles);
 }
 
 static const struct mh_tzinfo *zone_of(const struct mh_roster_entry *e)

@@ -214,6 +214,45 @@ static void test_mfa_shift_phone_from_homes(void **state)
 	dh_free(&h);
 }
 
+/* One phone for three accounts in one network, but every holder is on a
+ * shift team (NOC, night operations): their on-call device by design, a few
+ * points. The rule is narrow: with one holder outside the shift teams the
+ * device is judged as any other. */
+static void test_mfa_shift_team_device(void **state)
+{
+	struct dh h;
+	const struct mh_finding *fd;
+	int i;
+
+	roster5(&h, "farm.shared_mfa");
+	h.roster.v[0].title = mh_strdup("NOC Technician");
+	h.roster.v[1].title = mh_strdup("Night Operations Lead");
+	h.roster.v[2].department = mh_strdup("Operations");
+	dh_build(&h, NULL, NULL);
+	use_ip(&h, "f1@corp.example", "2001:db8:77:1::10", 0, 20, 1, "dt-noc-phone");
+	use_ip(&h, "f2@corp.example", "2001:db8:77:1::20", 0, 20, 1, "dt-noc-phone");
+	use_ip(&h, "f3@corp.example", "203.0.113.3", 0, 20, 1, "dt-noc-phone");
+	dh_finish(&h);
+	for (i = 0; i < 3; i++) {
+		fd = dh_find(&h, (uint32_t)i, "mfa");
+		assert_non_null(fd);
+		assert_true(fd->points > 0 && fd->points <= 5);
+		assert_non_null(strstr(fd->summary, "on-call device"));
+	}
+	dh_free(&h);
+	/* one holder outside the shift teams: judged as before */
+	roster5(&h, "farm.shared_mfa");
+	h.roster.v[0].title = mh_strdup("NOC Technician");
+	h.roster.v[1].title = mh_strdup("Night Operations Lead");
+	dh_build(&h, NULL, NULL);
+	use_ip(&h, "f1@corp.example", "2001:db8:77:1::10", 0, 20, 1, "dt-noc-phone");
+	use_ip(&h, "f2@corp.example", "2001:db8:77:1::20", 0, 20, 1, "dt-noc-phone");
+	use_ip(&h, "f3@corp.example", "2001:db8:77:1::30", 0, 20, 1, "dt-noc-phone");
+	dh_finish(&h);
+	assert_true(dh_points(&h, 2) >= 25);
+	dh_free(&h);
+}
+
 /* ---- farm.shared_artifact ---- */
 
 static void test_artifact_payroll_and_ship_to(void **state)
@@ -281,6 +320,7 @@ int main(void)
 	    cmocka_unit_test(test_mfa_one_phone_three_accounts),
 	    cmocka_unit_test(test_mfa_benign_sharing),
 	    cmocka_unit_test(test_mfa_shift_phone_from_homes),
+	    cmocka_unit_test(test_mfa_shift_team_device),
 	    cmocka_unit_test(test_artifact_payroll_and_ship_to),
 	    cmocka_unit_test(test_artifact_benign_sharing),
 	};
