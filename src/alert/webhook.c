@@ -9,7 +9,9 @@
  * retried byte for byte, so the signature and sent_at stay the same.
  *
  * Retries: a network error, a time-out, 5xx, 408 and 429 are retried up to
- * `retries` times, waiting backoff_ms, then twice that, ... (at most 30 s);
+ * `retries` times, waiting backoff_ms, then twice that, ... (at most 30 s),
+ * or longer when a 429 or 503 says so in Retry-After (seconds or a date;
+ * also at most 30 s);
  * any other status outside 2xx (a 400, a redirect) is final: retrying the
  * same body cannot help. TLS peers are verified (ca_file replaces the
  * system's CAs); redirects are not followed; only http and https are spoken.
@@ -126,16 +128,20 @@ static struct curl_slist *headers(const struct ctx *c, const char *body, size_t 
 }
 
 /* One POST. Returns 0 on 2xx, 1 when worth retrying, -1 when final; why
- * says what happened. */
-static int post(const struct ctx *c, const char *body, size_t n, char *why, size_t cap)
+ * says what happened; *after_ms the wait a 429 or 503 asked for in its
+ * Retry-After header (0 when none). */
+static int post(const struct ctx *c, const char *body, size_t n, char *why, size_t cap,
+                unsigned *after_ms)
 {
 	CURL *cu = curl_easy_init();
 	struct curl_slist *h = headers(c, body, n);
 	char ebuf[CURL_ERROR_SIZE] = "";
 	struct reply r = {"", 0};
 	long status = 0;
+	curl_off_t after = 0;
 	CURLcode cc;
 
+	*after_ms = 0;
 	if (!cu) {
 		snprintf(why, cap, "cannot start libcurl");
 		curl_slist_free_all(h);
@@ -158,8 +164,13 @@ static int post(const struct ctx *c, const char *body, size_t n, char *why, size
 	curl_easy_setopt(cu, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(cu, CURLOPT_WRITEDATA, &r);
 	cc = curl_easy_perform(cu);
-	if (cc == CURLE_OK)
+	if (cc == CURLE_OK) {
 		curl_easy_getinfo(cu, CURLINFO_RESPONSE_CODE, &status);
+		if ((status == 429 || status == 503) &&
+		    curl_easy_getinfo(cu, CURLINFO_RETRY_AFTER, &after) == CURLE_OK && after > 0)
+			*after_ms =
+			    after >= BACKOFF_MAX / 1000 ? BACKOFF_MAX : (unsigned)after * 1000;
+	}
 	curl_easy_cleanup(cu);
 	curl_slist_free_all(h);
 	if (cc != CURLE_OK) {
@@ -186,16 +197,16 @@ static void pause_ms(unsigned ms)
 
 static int post_retrying(const struct ctx *c, const char *body, size_t n, struct mh_err *err)
 {
-	unsigned attempt, wait = c->backoff_ms;
+	unsigned attempt, wait = c->backoff_ms, after = 0;
 	char why[256] = "";
 	int rc = 1;
 
 	for (attempt = 0; attempt <= c->retries && rc > 0; attempt++) {
 		if (attempt) {
-			pause_ms(wait);
+			pause_ms(after > wait ? after : wait);
 			wait = wait > BACKOFF_MAX / 2 ? BACKOFF_MAX : wait * 2;
 		}
-		rc = post(c, body, n, why, sizeof(why));
+		rc = post(c, body, n, why, sizeof(why), &after);
 	}
 	if (!rc)
 		return 0;

@@ -165,7 +165,8 @@ class TCP(Receiver):
 
 class Hook(http.server.ThreadingHTTPServer):
     """POST /PATH: answers[PATH] is a list of statuses used in turn (the last
-    repeats); every request is recorded with whether its HMAC verified."""
+    repeats), each a number or (status, Retry-After seconds); every request
+    is recorded with its arrival time and whether its HMAC verified."""
 
     def __init__(self, secret=None):
         self.secret, self.answers, self.requests = secret, {}, []
@@ -191,10 +192,13 @@ class _HookHandler(http.server.BaseHTTPRequestHandler):
             ok = sig is not None and hmac.compare_digest(sig, want)
         seq = srv.answers.get(self.path, [200])
         status = seq[min(len(srv.on(self.path)), len(seq) - 1)]
+        status, after = status if isinstance(status, tuple) else (status, None)
         srv.requests.append({"path": self.path, "body": body, "signed": ok, "sig": sig,
-                             "status": status,
+                             "status": status, "at": time.monotonic(),
                              "type": self.headers.get("Content-Type")})
         self.send_response(status)
+        if after is not None:
+            self.send_header("Retry-After", str(after))
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"no" if status >= 300 else b"ok")

@@ -62,6 +62,15 @@ say(f"flaky: first batch sent twice, the rest once: "
 say(f"flaky: every alert delivered once: {len(received('/flaky')) == n and len({a['event']['id'] for a in received('/flaky')}) == n}")
 say(f"flaky: a retry sends the same signed bytes: {hook.on('/flaky')[0]['body'] == hook.on('/flaky')[1]['body']}")
 
+# 429 with Retry-After: 1: the retry waits the second asked for, not the
+# configured 50 ms.
+hook.answers["/busy"] = [(429, 1), 200]
+rc, so, se = run("busy.db", "/busy")
+busy = hook.on("/busy")
+say(f"busy: exit {rc}, retried after the asked second: "
+    f"{busy[0]['status'] == 429 and busy[1]['status'] == 200 and busy[1]['at'] - busy[0]['at'] >= 0.9}")
+say(f"busy: every alert delivered once: {len(received('/busy')) == n}")
+
 # 400: refused for good, not retried; the scan succeeds and says so; the
 # alerts wait in the outbox and go to the next scan's (fixed) endpoint.
 hook.answers["/bad"] = [400]
