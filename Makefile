@@ -7,7 +7,7 @@
 #   make bench      throughput benchmark (see bench/README.md)
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
 
-PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1 libmicrohttpd nettle gmime-3.0 libarchive libcrypto libcurl rdkafka
+PKGS     := libcjson sqlite3 libxxhash libzstd zlib libmaxminddb yaml-0.1 libmicrohttpd nettle gmime-3.0 libarchive libssl libcrypto libcurl rdkafka
 VARIANT  ?= release
 CC       ?= cc
 B        := build/$(VARIANT)

@@ -36,10 +36,11 @@ struct mh_alert_sink {
 int mh_sink_jsonl_open(struct mh_alert_sink *s, const char *path, struct mh_err *err);
 
 struct mh_syslog_conf {
-	const char *target;   /* udp://HOST[:PORT], tcp://HOST[:PORT], unix:PATH */
+	const char *target;   /* udp://, tcp://, tls://HOST[:PORT], unix:PATH */
 	const char *facility; /* name or number */
 	const char *sd_id;
-	size_t max_bytes; /* 0: 2048 on UDP, 8192 otherwise */
+	size_t max_bytes;    /* 0: 2048 on UDP, 8192 otherwise */
+	const char *ca_file; /* tls://: NULL = the system's CAs */
 };
 int mh_sink_syslog_open(struct mh_alert_sink *s, const struct mh_syslog_conf *c,
                         struct mh_err *err);

@@ -25,6 +25,7 @@ static int open_syslog(struct mh_alert_sinks *s, const struct mh_alert_opts *o,
 	    o->syslog_facility ? o->syslog_facility : mh_config_gstr(cfg, "alert.syslog.facility");
 	c.sd_id = mh_config_gstr(cfg, "alert.syslog.sd_id");
 	c.max_bytes = (size_t)mh_config_gnum(cfg, "alert.syslog.max_bytes");
+	c.ca_file = pick(NULL, cfg, "alert.syslog.ca_file");
 	if (mh_sink_syslog_open(&s->v[s->n], &c, err))
 		return -1;
 	s->n++;

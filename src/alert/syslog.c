@@ -12,9 +12,12 @@
  *
  * Transports: udp://HOST[:PORT] (RFC 5426, one datagram per message, port
  * 514), tcp://HOST[:PORT] (RFC 6587 octet counting, "LEN SP MSG", port 601)
- * and unix:PATH (a datagram socket like /dev/log; a stream socket is framed
- * as on TCP). A connection lives for one send; UDP is connected so that an
- * ICMP "port unreachable" fails the next message instead of vanishing.
+ * tls://HOST[:PORT] (RFC 5425: TCP with TLS 1.2 or later, the server's
+ * certificate checked against alert.syslog.ca_file or the system's CAs and
+ * its name against HOST, framed as on TCP, port 6514) and unix:PATH (a
+ * datagram socket like /dev/log; a stream socket is framed as on TCP). A connection lives for one
+ * send; UDP is connected so that an ICMP "port unreachable" fails the next message instead of
+ * vanishing.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +35,7 @@
 #include "alert/record.h"
 #include "alert/rfc5424.h"
 #include "alert/sink.h"
+#include "alert/tls.h"
 #include "util/xalloc.h"
 #include "util/fdio.h"
 
@@ -40,7 +44,7 @@
 #define UDP_MAX       65507
 #define MIN_MAX_BYTES 480 /* what every RFC 5426 receiver must take */
 
-enum transport { T_UDP, T_TCP, T_UNIX };
+enum transport { T_UDP, T_TCP, T_TLS, T_UNIX };
 
 struct ctx {
 	enum transport t;
@@ -50,6 +54,8 @@ struct ctx {
 	size_t max;
 	char *buf; /* max + 1 */
 	int fd, stream;
+	char *ca_file;      /* tls: NULL = the system's CAs */
+	struct mh_tls *tls; /* tls: the session while sending */
 };
 
 static int parse_hostport(struct ctx *c, const char *s, const char *defport, struct mh_err *err)
@@ -97,6 +103,10 @@ static int parse_target(struct ctx *c, const char *t, struct mh_err *err)
 		c->t = T_TCP;
 		return parse_hostport(c, t + 6, "601", err);
 	}
+	if (!strncmp(t, "tls://", 6)) {
+		c->t = T_TLS;
+		return parse_hostport(c, t + 6, "6514", err);
+	}
 	if (!strncmp(t, "unix:", 5) && t[5]) {
 		if (strlen(t + 5) >= sizeof(c->path))
 			return mh_err_set(err, MH_EUSAGE, "syslog target: socket path too long");
@@ -105,8 +115,8 @@ static int parse_target(struct ctx *c, const char *t, struct mh_err *err)
 		return 0;
 	}
 	return mh_err_set(err, MH_EUSAGE,
-	                  "syslog target '%s': want udp://HOST[:PORT], tcp://HOST[:PORT] or "
-	                  "unix:PATH",
+	                  "syslog target '%s': want udp://HOST[:PORT], tcp://HOST[:PORT], "
+	                  "tls://HOST[:PORT] or unix:PATH",
 	                  t);
 }
 
@@ -162,7 +172,11 @@ static int open_inet(struct ctx *c, struct mh_err *err)
 	if (c->fd < 0)
 		return mh_err_set(err, MH_EIO, "cannot connect to %s port %s: %s", c->host, c->port,
 		                  strerror(e));
-	c->stream = c->t == T_TCP;
+	c->stream = c->t != T_UDP;
+	if (c->t == T_TLS && !(c->tls = mh_tls_open(c->fd, c->host, c->ca_file, err))) {
+		c->fd = -1; /* closed with the failed session */
+		return -1;
+	}
 	return 0;
 }
 
@@ -258,6 +272,13 @@ static int send_one(struct ctx *c, const char *alert, struct mh_err *err)
 	if (n < 0)
 		return mh_err_set(err, MH_ELIMIT, "the message header does not fit in %zu bytes",
 		                  c->max);
+	if (c->tls) {
+		pn = mh_rfc6587_prefix(pre, sizeof(pre), (size_t)n);
+		return mh_tls_write_all(c->tls, pre, pn, err) ||
+		               mh_tls_write_all(c->tls, c->buf, (size_t)n, err)
+		           ? -1
+		           : 0;
+	}
 	if (c->stream) {
 		pn = mh_rfc6587_prefix(pre, sizeof(pre), (size_t)n);
 		if (mh_send_all(c->fd, pre, pn) || mh_send_all(c->fd, c->buf, (size_t)n))
@@ -278,6 +299,16 @@ static int syslog_send(void *arg, const char *const *alerts, size_t n, size_t *d
 	*done = 0;
 	for (; !rc && *done < n; (*done)++)
 		rc = send_one(c, alerts[*done], err);
+	if (rc && *done)
+		(*done)--; /* the one that failed */
+	if (c->tls) {
+		struct mh_err cerr;
+
+		if (mh_tls_close(c->tls, rc ? &cerr : err) && !rc)
+			rc = -1;
+		c->tls = NULL;
+		c->fd = -1;
+	}
 	if (c->fd >= 0 && close(c->fd) && !rc)
 		rc = mh_err_set(err, MH_EIO, "close: %s", strerror(errno));
 	c->fd = -1;
@@ -288,8 +319,10 @@ static void syslog_free(void *arg)
 {
 	struct ctx *c = arg;
 
-	if (c)
+	if (c) {
 		free(c->buf);
+		free(c->ca_file);
+	}
 	free(c);
 }
 
@@ -314,6 +347,7 @@ int mh_sink_syslog_open(struct mh_alert_sink *s, const struct mh_syslog_conf *co
 		goto fail;
 	}
 	c->max = conf->max_bytes ? conf->max_bytes : c->t == T_UDP ? 2048 : 8192;
+	c->ca_file = conf->ca_file ? mh_strdup(conf->ca_file) : NULL;
 	if (c->t == T_UDP && c->max > UDP_MAX)
 		c->max = UDP_MAX;
 	c->buf = mh_malloc(c->max + 1);

@@ -24,7 +24,7 @@
 #define MH_ALERT_USAGE                                                                             \
 	"  --alerts FILE      append new or changed findings as ECS JSON Lines\n"                  \
 	"  --syslog TARGET    also send them to syslog (RFC 5424): udp://HOST[:PORT],\n"           \
-	"                     tcp://HOST[:PORT] or unix:PATH (e.g. unix:/dev/log)\n"               \
+	"                     tcp://HOST[:PORT], tls://HOST[:PORT] (RFC 5425) or unix:PATH\n"      \
 	"  --syslog-facility NAME  syslog facility, kern ... local7 or 0-23 (default local0)\n"    \
 	"  --webhook URL      also POST them as JSON batches to URL (http or https)\n"             \
 	"  --webhook-secret FILE  key (mode 600) for the X-Molehunt-Signature HMAC\n"              \

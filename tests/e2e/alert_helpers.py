@@ -8,6 +8,7 @@ import http.server
 import json
 import os
 import socket
+import ssl
 import subprocess
 import threading
 import time
@@ -127,10 +128,15 @@ class UnixDgram(UDP):
 
 
 class TCP(Receiver):
-    """RFC 6587 octet counting: "LEN SP MSG" frames, strictly."""
+    """RFC 6587 octet counting: "LEN SP MSG" frames, strictly. With a
+    certificate and key, TLS on top (RFC 5425)."""
 
-    def __init__(self):
+    def __init__(self, cert=None, key=None):
         super().__init__()
+        self.tls = None
+        if cert:
+            self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self.tls.load_cert_chain(cert, key)
         self.s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.s.bind(("127.0.0.1", 0))
         self.s.listen(4)
@@ -142,6 +148,13 @@ class TCP(Receiver):
         while True:
             c, _ = self.s.accept()
             self.connections += 1
+            if self.tls:
+                try:
+                    c = self.tls.wrap_socket(c, server_side=True)
+                except (ssl.SSLError, OSError) as e:
+                    self.errors.append("handshake: %s" % e)
+                    c.close()
+                    continue
             buf = b""
             while True:
                 d = c.recv(65536)

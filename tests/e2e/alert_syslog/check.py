@@ -1,5 +1,6 @@
 import json
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.environ["CASE"], ".."))
@@ -55,6 +56,30 @@ one("udp", "u.db", f"udp://127.0.0.1:{u.port}", u)
 t = TCP()
 one("tcp", "t.db", f"tcp://127.0.0.1:{t.port}", t, 4, ("--syslog-facility", "auth"))
 say(f"tcp: frames clean: {t.errors == []}, connects only to send: {t.connections == 1}")
+# tls:// (RFC 5425): the server's certificate checked against
+# alert.syslog.ca_file and its name against the target's host.
+for name, san in (("good", "IP:127.0.0.1,DNS:localhost"), ("wrong", "DNS:wrong.example")):
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-keyout", f"{name}.key", "-out", f"{name}.pem", "-subj", "/CN=molehunt-e2e",
+                    "-addext", f"subjectAltName={san}"], check=True, capture_output=True)
+    with open(f"{name}.yaml", "w") as f:
+        f.write(f"alert:\n  syslog:\n    ca_file: {name}.pem\n")
+s = TCP("good.pem", "good.key")
+one("tls", "tls1.db", f"tls://127.0.0.1:{s.port}", s, 16, ("--config", "good.yaml"))
+say(f"tls: frames clean: {s.errors == []}, connects only to send: {s.connections == 1}")
+s2 = TCP("good.pem", "good.key")
+rc, so, se = scan(MH, "tls2.db", "--syslog", f"tls://127.0.0.1:{s2.port}", *inputs)
+say(f"tls, untrusted CA: exit {rc}, refused: {'certificate not trusted' in se and 'wait in the outbox' in se}, "
+    f"nothing sent: {s2.msgs == []}")
+s3 = TCP("wrong.pem", "wrong.key")
+rc, so, se = scan(MH, "tls3.db", "--config", "wrong.yaml", "--syslog", f"tls://127.0.0.1:{s3.port}",
+                  *inputs)
+say(f"tls, name not in the certificate: exit {rc}, refused: {'certificate not trusted' in se}, "
+    f"nothing sent: {s3.msgs == []}")
+rc, so, se = scan(MH, "tls2.db", "--config", "good.yaml", "--syslog", f"tls://127.0.0.1:{s2.port}",
+                  *inputs)
+say(f"tls: once trusted, the next scan delivers what waited: {rc == 0 and len(s2.wait_for(1)) > 10}")
+
 x = UnixDgram(os.path.abspath("log.sock"))
 one("unix", "x.db", "unix:" + os.path.abspath("log.sock"), x, 23, ("--syslog-facility", "23"))
 
