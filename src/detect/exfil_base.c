@@ -7,6 +7,7 @@
 
 #include "core/finding.h"
 #include "detect/det_util.h"
+#include "detect/detector.h"
 #include "util/strmap.h"
 #include "util/xalloc.h"
 
@@ -110,6 +111,20 @@ void mh_exfil_base_free(struct mh_exfil_base *b)
 	free(b->title_g);
 	free(b->dept_g);
 	free(b);
+}
+
+void mh_exfil_each_person(void *ctx, const struct mh_world *w, struct mh_findings *out,
+                          void (*check)(void *ctx, const struct mh_world *w,
+                                        const struct mh_exfil_base *b, uint32_t p,
+                                        struct mh_findings *out))
+{
+	struct mh_exfil_base *b = mh_exfil_base_build(w->st);
+	size_t p;
+
+	for (p = 0; p < w->st->n; p++)
+		if (w->st->ps[p].ndays)
+			check(ctx, w, b, (uint32_t)p, out);
+	mh_exfil_base_free(b);
 }
 
 /* The group for p: title group, else department, else everyone; p's own

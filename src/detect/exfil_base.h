@@ -25,6 +25,15 @@ struct mh_exfil_base;
 struct mh_exfil_base *mh_exfil_base_build(const struct mh_state *st);
 void mh_exfil_base_free(struct mh_exfil_base *b);
 
+struct mh_world;
+struct mh_findings;
+/* An exfil detector's finish: build the baseline, call check for every
+ * person with active days, free it. */
+void mh_exfil_each_person(void *ctx, const struct mh_world *w, struct mh_findings *out,
+                          void (*check)(void *ctx, const struct mh_world *w,
+                                        const struct mh_exfil_base *b, uint32_t p,
+                                        struct mh_findings *out));
+
 /* Quantile q (0..1) of daily bytes over the active days of p's peer group,
  * without p's own days (ps: p's state). */
 uint64_t mh_exfil_peer_bytes(const struct mh_exfil_base *b, const struct mh_pstate *ps, uint32_t p,

@@ -95,9 +95,10 @@ static int window(const struct ctx *c, const struct mh_roster_entry *e, int32_t 
 	return *from <= *to;
 }
 
-static void check_person(struct ctx *c, const struct mh_world *w, const struct mh_exfil_base *b,
+static void check_person(void *vc, const struct mh_world *w, const struct mh_exfil_base *b,
                          uint32_t p, struct mh_findings *out)
 {
+	struct ctx *c = vc;
 	const struct mh_pstate *ps = &w->st->ps[p];
 	const struct mh_roster_entry *e = mh_det_entry(w->st, p);
 	struct mh_day heavy[MH_EVIDENCE_MAX], day;
@@ -150,14 +151,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 
 static void dep_finish(void *vc, const struct mh_world *w, struct mh_findings *out)
 {
-	struct ctx *c = vc;
-	struct mh_exfil_base *b = mh_exfil_base_build(w->st);
-	size_t p;
-
-	for (p = 0; p < w->st->n; p++)
-		if (w->st->ps[p].ndays)
-			check_person(c, w, b, (uint32_t)p, out);
-	mh_exfil_base_free(b);
+	mh_exfil_each_person(vc, w, out, check_person);
 }
 
 static void dep_free(void *vc)

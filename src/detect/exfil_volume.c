@@ -116,9 +116,10 @@ static struct burst best_burst(const struct ctx *c, const struct mh_day *heavy, 
 	return best;
 }
 
-static void check_person(struct ctx *c, const struct mh_world *w, const struct mh_exfil_base *b,
+static void check_person(void *vc, const struct mh_world *w, const struct mh_exfil_base *b,
                          uint32_t p, struct mh_findings *out)
 {
+	struct ctx *c = vc;
 	const struct mh_pstate *ps = &w->st->ps[p];
 	const struct mh_roster_entry *e = mh_det_entry(w->st, p);
 	uint64_t own = mh_exfil_own_bytes(ps, c->own_q, INT32_MIN, INT32_MAX);
@@ -160,14 +161,7 @@ static void check_person(struct ctx *c, const struct mh_world *w, const struct m
 
 static void vol_finish(void *vc, const struct mh_world *w, struct mh_findings *out)
 {
-	struct ctx *c = vc;
-	struct mh_exfil_base *b = mh_exfil_base_build(w->st);
-	size_t p;
-
-	for (p = 0; p < w->st->n; p++)
-		if (w->st->ps[p].ndays)
-			check_person(c, w, b, (uint32_t)p, out);
-	mh_exfil_base_free(b);
+	mh_exfil_each_person(vc, w, out, check_person);
 }
 
 static void vol_free(void *vc)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "sim/wcommon.h"
+#include "vet/anachronism.h"
 
 static const char *const sources[] = {"LinkedIn", "Indeed", "Company Website",
                                       "Referral", "Agency", "Wellfound"};
@@ -75,17 +76,6 @@ static const char *const employers[] = {"Initech",
                                         "Wayne Tech",
                                         "Cyberdyne Cloud"};
 
-/* The year the newest technology a line names first came out (as in
- * data/tech_years.tsv), 0 when it names none that late. */
-static unsigned line_since(const char *line)
-{
-	if (strstr(line, "OpenTelemetry"))
-		return 2019;
-	if (strstr(line, "GitHub Actions"))
-		return 2018;
-	return 0;
-}
-
 /* Resume text: a template (shared by near-duplicates) plus per-person edits. */
 static void resume(struct mh_out *o, const struct mh_sim_applicant *a)
 {
@@ -112,7 +102,7 @@ static void resume(struct mh_out *o, const struct mh_sim_applicant *a)
 			mh_out_str(o, buf);
 		}
 		/* nobody claims a technology at a job that ended before it existed */
-		while (line_since(lines[line]) > end)
+		while (mh_anachronism_in_line(lines[line], strlen(lines[line]), (int)end))
 			line = (line + 1) % NLINES;
 		MH_LIT(o, "- ");
 		mh_out_str(o, lines[line]);

@@ -190,6 +190,12 @@ static const struct tech *late_tech(const char *p, size_t n, int end)
 	return NULL;
 }
 
+int mh_anachronism_in_line(const char *line, size_t n, int job_end)
+{
+	pthread_once(&once, load);
+	return loaded == 1 && late_tech(line, n, job_end) != NULL;
+}
+
 int mh_anachronism_find(const char *text, size_t n, struct mh_anachronism *out)
 {
 	const char *p = text, *endp = text + n;

@@ -26,6 +26,9 @@ struct mh_anachronism {
 
 /* Load the embedded table (idempotent, thread-safe). */
 int mh_anachronism_init(struct mh_err *err);
+/* Does one line of n bytes name a technology released after job_end? 0 also
+ * when the table could not be loaded. */
+int mh_anachronism_in_line(const char *line, size_t n, int job_end);
 /* Scan n bytes of resume text; 1 when an anachronism was found (*out set),
  * 0 when none, -1 when the table could not be loaded. */
 int mh_anachronism_find(const char *text, size_t n, struct mh_anachronism *out);
